@@ -1,0 +1,78 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"parley/events"
+	"parley/export"
+	"parley/ingest"
+	"parley/merge"
+	"parley/pipeline"
+)
+
+// corpus is the outcome of running the pipeline over some paths.
+type corpus struct {
+	results []pipeline.Result
+	events  []events.Event
+	failed  int
+}
+
+// process reads every document under paths and codes its events, reporting
+// each failure as one line on stderr. Cross-document event ids are assigned.
+func process(paths []string, docsIndex string, stderr io.Writer) (*corpus, error) {
+	opt := ingest.Options{}
+	if docsIndex != "" {
+		idx, err := ingest.LoadIndex(docsIndex)
+		if err != nil {
+			return nil, err
+		}
+		opt.Index = idx
+	}
+	p := pipeline.Default()
+	if os.Getenv("PARLEY_TRACE") != "" {
+		coder := *p.Coder
+		coder.Trace = stderr
+		p.Coder = &coder
+	}
+	c := &corpus{}
+	fail := func(path string, err error) {
+		c.failed++
+		fmt.Fprintf(stderr, "parley: %s: %s\n", path, oneLine(err))
+	}
+	ingest.Walk(paths, opt, func(doc ingest.Document) {
+		res, err := p.Process(doc)
+		if err != nil {
+			fail(doc.Path, err)
+			return
+		}
+		c.results = append(c.results, res)
+		c.events = append(c.events, res.Events...)
+	}, fail)
+	merge.Assign(c.events)
+	return c, nil
+}
+
+func cmdExtract(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("extract", "extract PATH... [--docs FILE]", stderr)
+	docs := fs.String("docs", "", "a docs.jsonl index giving each document's `published` date and url")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return errUsage
+	}
+	if len(paths) == 0 {
+		return usageError(fs, stderr, "no input: name files or directories")
+	}
+	c, err := process(paths, *docs, stderr)
+	if err != nil {
+		return err
+	}
+	if err := export.WriteJSONL(stdout, c.events); err != nil {
+		return err
+	}
+	if c.failed > 0 {
+		return errSomeFailed
+	}
+	return nil
+}

@@ -1,0 +1,992 @@
+package events
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"parley/actors"
+	"parley/caldate"
+	"parley/text"
+	"parley/timex"
+)
+
+// Input is one document, split and tagged by the earlier stages.
+type Input struct {
+	Doc       string
+	Text      string             // the document text all offsets refer to
+	Sentences []text.Sentence    // in order
+	Actors    [][]actors.Mention // per sentence, offsets relative to the sentence
+	Times     [][]timex.Expr     // per sentence, offsets relative to the sentence
+	// Date is the document's reference date (publication, or what the text fixes).
+	Date       caldate.Date
+	DateSource string
+}
+
+// Coder turns tagged sentences into events.
+type Coder struct {
+	// Trace, when set, receives one line per trigger considered: the pattern,
+	// the arguments found and why a candidate was dropped.
+	Trace io.Writer
+
+	rules *Rules
+	trie  *trieNode
+	cues  map[string]*trieNode
+}
+
+// NewCoder builds a coder from rules.
+func NewCoder(r *Rules) *Coder {
+	c := &Coder{rules: r, trie: newTrie(), cues: map[string]*trieNode{}}
+	for i := range r.Patterns {
+		c.trie.add(r.Patterns[i].Words, i)
+	}
+	for sec, phrases := range r.Cues {
+		t := newTrie()
+		for i, p := range phrases {
+			t.add(p, i)
+		}
+		c.cues[sec] = t
+	}
+	return c
+}
+
+var defaultCoder = NewCoder(defaultRules)
+
+// Default returns a coder with the embedded rules.
+func Default() *Coder { return defaultCoder }
+
+// trieNode is a word trie; "*" edges are gaps.
+type trieNode struct {
+	next map[string]*trieNode
+	ids  []int
+}
+
+func newTrie() *trieNode { return &trieNode{next: map[string]*trieNode{}} }
+
+func (t *trieNode) add(words []string, id int) {
+	n := t
+	for _, w := range words {
+		c := n.next[w]
+		if c == nil {
+			c = newTrie()
+			n.next[w] = c
+		}
+		n = c
+	}
+	n.ids = append(n.ids, id)
+}
+
+// match returns the longest match starting at token i: its end (exclusive)
+// and the ids stored there, or end = -1. stop(j) reports tokens that a
+// gap may not cross.
+func (t *trieNode) match(toks []token, i int, stop func(int) bool) (int, []int) {
+	best, ids := -1, []int(nil)
+	var walk func(n *trieNode, j int)
+	walk = func(n *trieNode, j int) {
+		if len(n.ids) > 0 && j > best {
+			best, ids = j, n.ids
+		}
+		if j >= len(toks) {
+			return
+		}
+		if c := n.next[toks[j].lower]; c != nil && !toks[j].punct || c != nil && toks[j].lower == "-" {
+			walk(c, j+1)
+		}
+		if g := n.next["*"]; g != nil {
+			for k := 1; k <= 3 && j+k <= len(toks); k++ {
+				if stop(j + k - 1) {
+					break
+				}
+				walk(g, j+k)
+			}
+		}
+	}
+	walk(t, i)
+	return best, ids
+}
+
+// hasCue reports whether a phrase of cue section sec starts at token i; it returns its end.
+func (c *Coder) cueAt(sec string, toks []token, i int) int {
+	t := c.cues[sec]
+	if t == nil {
+		return -1
+	}
+	end, _ := t.match(toks, i, func(int) bool { return true })
+	return end
+}
+
+// span of an actor mention in token indices.
+type actorTok struct {
+	m          actors.Mention
+	first, end int // token range [first, end)
+}
+
+// sentenceState is what the coder knows while reading one sentence.
+type sentenceState struct {
+	s       text.Sentence
+	toks    []token
+	actors  []actorTok
+	actorAt []int // token -> index into actors, -1 if none
+	times   []timex.Expr
+	speaker []actors.Mention
+	said    int // token index of the main speech verb, -1 if none
+	sayDate *timex.Expr
+}
+
+// docState carries what earlier sentences said, for pronouns and "the two sides".
+type docState struct {
+	lastSubject []actors.Mention
+	lastPair    [2]actors.Mention
+	havePair    bool
+	lastSpeaker []actors.Mention
+}
+
+// Code returns the events of one document, one per distinct happening.
+func (c *Coder) Code(in Input) []Event {
+	var ds docState
+	var raw []candidate
+	for si, s := range in.Sentences {
+		st := c.prepare(in, si, s, &ds)
+		raw = append(raw, c.codeSentence(in, st, &ds)...)
+	}
+	return finish(in, raw)
+}
+
+func (c *Coder) prepare(in Input, si int, s text.Sentence, ds *docState) *sentenceState {
+	st := &sentenceState{s: s, toks: tokenize(s.Text), said: -1}
+	if si < len(in.Times) {
+		st.times = in.Times[si]
+	}
+	st.actorAt = make([]int, len(st.toks))
+	for i := range st.actorAt {
+		st.actorAt[i] = -1
+	}
+	var ms []actors.Mention
+	if si < len(in.Actors) {
+		ms = in.Actors[si]
+	}
+	for _, m := range ms {
+		if m.Code == "" {
+			continue
+		}
+		first, end := -1, -1
+		for i, t := range st.toks {
+			if t.end > m.Start && t.start < m.End {
+				if first < 0 {
+					first = i
+				}
+				end = i + 1
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		idx := len(st.actors)
+		st.actors = append(st.actors, actorTok{m: m, first: first, end: end})
+		for i := first; i < end; i++ {
+			st.actorAt[i] = idx
+		}
+	}
+	// The speaker: an actor next to a reporting verb.
+	for i := range st.toks {
+		e := c.cueAt("speech", st.toks, i)
+		if e < 0 {
+			continue
+		}
+		var sp []actors.Mention
+		if st.toks[i].lower == "according" {
+			if a := c.actorAfter(st, e, e+6); a >= 0 {
+				sp = []actors.Mention{st.actors[a].m}
+			}
+		} else {
+			// "Geng said", "the ministry spokesman Geng Shuang said", "said Tan".
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if a := st.actorAt[j]; a >= 0 {
+					sp = []actors.Mention{st.actors[a].m}
+					break
+				}
+				if st.toks[j].punct {
+					break
+				}
+			}
+			if sp == nil {
+				if a := c.actorAfter(st, e, e+4); a >= 0 && st.actors[a].first <= e+2 {
+					sp = []actors.Mention{st.actors[a].m}
+				}
+			}
+			if sp == nil && i > 0 && c.cueAt("pronoun", st.toks, i-1) == i {
+				sp = ds.lastSpeaker
+				if sp == nil {
+					sp = ds.lastSubject
+				}
+			}
+		}
+		if sp != nil {
+			st.speaker = sp
+			st.said = i
+			ds.lastSpeaker = sp
+			// The date told with the reporting verb: "said on Wednesday", "reported Sunday".
+			for k := range st.times {
+				x := &st.times[k]
+				if x.Date.IsZero() {
+					continue
+				}
+				ti := st.tokenAt(x.Start)
+				if ti >= e && ti <= e+2 || ti >= i-3 && ti < i {
+					st.sayDate = x
+				}
+			}
+			break
+		}
+	}
+	return st
+}
+
+func (st *sentenceState) tokenAt(off int) int {
+	for i, t := range st.toks {
+		if t.end > off {
+			return i
+		}
+	}
+	return len(st.toks)
+}
+
+// actorAfter returns the first actor starting in token range [from, to), or -1.
+func (c *Coder) actorAfter(st *sentenceState, from, to int) int {
+	for j := from; j < to && j < len(st.toks); j++ {
+		if a := st.actorAt[j]; a >= 0 {
+			return a
+		}
+	}
+	return -1
+}
+
+// candidate is an event found in one clause, before per-document merging.
+type candidate struct {
+	Event
+	explicitDate bool
+	sentence     int
+}
+
+func (c *Coder) codeSentence(in Input, st *sentenceState, ds *docState) []candidate {
+	var out []candidate
+	stop := func(j int) bool { return st.toks[j].punct || st.actorAt[j] >= 0 }
+	for i := 0; i < len(st.toks); {
+		if st.toks[i].punct || st.actorAt[i] >= 0 {
+			i++
+			continue
+		}
+		end, ids := c.trie.match(st.toks, i, stop)
+		if end < 0 {
+			i++
+			continue
+		}
+		p := c.rules.Patterns[ids[0]]
+		out = append(out, c.codeTrigger(in, st, ds, p, i, end)...)
+		i = end
+	}
+	// A subject of two named parties is the pair that "the two sides" refers to next.
+	if subj := c.subjectAt(st, 0, len(st.toks)); len(distinctCodes(subj)) == 2 {
+		ds.lastPair = [2]actors.Mention{subj[0], otherThan(subj, subj[0].Code)}
+		ds.havePair = true
+	}
+	if subj := c.subjectAt(st, 0, len(st.toks)); len(subj) > 0 {
+		ds.lastSubject = subj
+	}
+	return out
+}
+
+func otherThan(ms []actors.Mention, code string) actors.Mention {
+	for _, m := range ms {
+		if m.Code != code {
+			return m
+		}
+	}
+	return ms[0]
+}
+
+func distinctCodes(ms []actors.Mention) []string {
+	var out []string
+	for _, m := range ms {
+		dup := false
+		for _, c := range out {
+			dup = dup || c == m.Code
+		}
+		if !dup {
+			out = append(out, m.Code)
+		}
+	}
+	return out
+}
+
+// isBoundary reports whether token i closes a clause.
+func (st *sentenceState) isBoundary(i int) bool {
+	switch st.toks[i].lower {
+	case ";", ":", "\u2014", "\u2013":
+		return true
+	case "-":
+		return i > 0 && st.toks[i].start > st.toks[i-1].end // a spaced dash
+	}
+	return false
+}
+
+var subordinators = map[string]bool{"while": true, "as": true, "but": true, "although": true, "though": true, "whereas": true, "because": true, "after": true, "before": true, "when": true, "where": true, "despite": true, "even": true, "since": true, "until": true, "unless": true}
+
+// clause returns the token range of the clause around the trigger [ts, te).
+func (c *Coder) clause(st *sentenceState, ts, te int) (int, int) {
+	left := 0
+	for j := ts - 1; j >= 0; j-- {
+		if st.isBoundary(j) {
+			left = j + 1
+			break
+		}
+		w := st.toks[j].lower
+		if subordinators[w] && j+1 < ts && (j == 0 || st.toks[j-1].punct || w == "while" || w == "as" || w == "but") {
+			left = j + 1
+			break
+		}
+		// The content of a reported statement: "X said (that) ...".
+		if j == st.said || w == "that" && j > 0 && j-1 == st.said {
+			left = j + 1
+			break
+		}
+	}
+	right := len(st.toks)
+	for j := te; j < len(st.toks); j++ {
+		if st.isBoundary(j) {
+			right = j
+			break
+		}
+		w := st.toks[j].lower
+		if w == "," && j+1 < len(st.toks) {
+			nx := st.toks[j+1].lower
+			if subordinators[nx] || nx == "which" || nx == "who" {
+				right = j
+				break
+			}
+			// ", Geng said" / ", the ministry said"
+			if st.said > j && st.said <= j+6 {
+				right = j
+				break
+			}
+		}
+		if j == st.said {
+			right = j
+			break
+		}
+		if (w == "while" || w == "but" || w == "whereas") && j > te {
+			right = j
+			break
+		}
+		// "... vowed cooperation as they exchanged messages": a new clause.
+		if (w == "as" || w == "after" || w == "before" || w == "because" || w == "when") && j+1 < len(st.toks) && j > te {
+			nx := j + 1
+			if c.cueAt("pronoun", st.toks, nx) > 0 || c.cueAt("plural", st.toks, nx) > 0 || st.actorAt[nx] >= 0 || st.toks[nx].lower == "the" {
+				if st.toks[j-1].lower != "such" && st.toks[j-1].lower != "well" && st.toks[j-1].lower != "as" {
+					right = j
+					break
+				}
+			}
+		}
+	}
+	return left, right
+}
+
+// subjectAt returns the clause subject in [from, to): the leftmost actor
+// not governed by a preposition, with the actors coordinated with it.
+func (c *Coder) subjectAt(st *sentenceState, from, to int) []actors.Mention {
+	for j := from; j < to; j++ {
+		a := st.actorAt[j]
+		if a < 0 || st.actors[a].first != j {
+			continue
+		}
+		if c.governed(st, j) {
+			continue
+		}
+		return c.coordinated(st, a, to)
+	}
+	return nil
+}
+
+// governed reports whether the actor starting at token j follows a preposition
+// (possibly across determiners and adjectives), so it is no subject.
+func (c *Coder) governed(st *sentenceState, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		t := st.toks[k]
+		if t.punct {
+			return false
+		}
+		if c.cueAt("preposition", st.toks, k) == k+1 {
+			return true
+		}
+		if st.actorAt[k] >= 0 {
+			return false
+		}
+		if !(t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "its" || t.lower == "his" || t.lower == "her" || t.lower == "their" || !isCap(st, k)) {
+			return false
+		}
+		if !isDeterminer(t.lower) {
+			return false
+		}
+	}
+	return false
+}
+
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "both", "all", "other":
+		return true
+	}
+	return false
+}
+
+func isCap(st *sentenceState, k int) bool {
+	t := st.toks[k]
+	return t.end > t.start && st.s.Text[t.start] >= 'A' && st.s.Text[t.start] <= 'Z'
+}
+
+// coordinated returns actor a and the actors joined to it by "and", "," or "or".
+func (c *Coder) coordinated(st *sentenceState, a int, to int) []actors.Mention {
+	out := []actors.Mention{st.actors[a].m}
+	j := st.actors[a].end
+	for j < to {
+		k := j
+		conj := false
+		for k < to && k < j+3 {
+			w := st.toks[k].lower
+			if w == "and" || w == "," || w == "or" || w == "&" {
+				conj = true
+				k++
+				continue
+			}
+			if isDeterminer(w) && conj {
+				k++
+				continue
+			}
+			break
+		}
+		if !conj || k >= to {
+			break
+		}
+		b := st.actorAt[k]
+		if b < 0 || st.actors[b].first != k {
+			break
+		}
+		out = append(out, st.actors[b].m)
+		j = st.actors[b].end
+	}
+	return out
+}
+
+// hasCueIn reports whether a cue of section sec starts in [from, to) outside [skipFrom, skipTo).
+func (c *Coder) hasCueIn(sec string, st *sentenceState, from, to, skipFrom, skipTo int) bool {
+	for j := from; j < to; j++ {
+		if j >= skipFrom && j < skipTo {
+			continue
+		}
+		if e := c.cueAt(sec, st.toks, j); e > 0 && (e <= skipFrom || j >= skipTo) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern, ts, te int) []candidate {
+	left, right := c.clause(st, ts, te)
+	trigger := st.s.Text[st.toks[ts].start:st.toks[te-1].end]
+	drop := func(why string) []candidate {
+		if c.Trace != nil {
+			fmt.Fprintf(c.Trace, "%s: %q %s/%s dropped: %s\n", in.Doc, trigger, p.Type, p.Frame, why)
+		}
+		return nil
+	}
+
+	// Negated or hypothetical clauses report nothing that happened.
+	negFrom := maxInt(left, ts-4)
+	if c.hasCueIn("negation", st, negFrom, ts, ts, te) {
+		return drop("negated")
+	}
+	if c.hasCueIn("hypothetical", st, negFrom, ts, ts, te) {
+		return drop("hypothetical")
+	}
+	if c.cueAt("noun", st.toks, ts) > 0 {
+		// "the Tianjin Summit", "Security Consultative Meeting": part of a name.
+		if ts > 0 && isCap(st, ts) && !st.toks[ts-1].punct {
+			return drop("noun trigger inside a name")
+		}
+		// "amid stalled talks with ...": context, not an act.
+		for k := ts - 1; k >= left && k >= ts-3; k-- {
+			if c.cueAt("context", st.toks, k) == k+1 {
+				return drop("noun trigger in a context phrase")
+			}
+			if st.actorAt[k] >= 0 || st.toks[k].punct {
+				break
+			}
+		}
+	}
+
+	var sources, targets []actors.Mention
+	plural := false
+	usedBy := -1
+
+	// "talks between X and Y", "the meeting between the leaders of X and Y".
+	if te < right && st.toks[te].lower == "between" {
+		if a := c.actorAfter(st, te+1, minInt(right, te+6)); a >= 0 {
+			both := c.coordinatedLoose(st, a, right)
+			if len(distinctCodes(both)) >= 2 {
+				sources = []actors.Mention{both[0], otherThan(both, both[0].Code)}
+				plural = true
+			}
+		}
+	}
+
+	// "a visit to Russia by X", "the visit to Russia of Defense Minister Li"
+	for j := te; sources == nil && j < right && j < te+8; j++ {
+		if st.toks[j].lower == "of" && (j > te+3 || c.subjectAt(st, left, ts) != nil) {
+			break
+		}
+		w := st.toks[j].lower
+		if (w == "by" || (w == "of" && (p.Frame == FrameTravel))) && j+1 < right {
+			if a := c.actorAfter(st, j+1, j+5); a >= 0 && (p.Frame == FrameTravel || p.Frame == FrameHost || w == "by") {
+				if w == "by" && p.Frame != FrameTravel && p.Frame != FrameHost && !strings.HasSuffix(st.toks[ts].lower, "ed") {
+					break
+				}
+				sources = c.coordinated(st, a, right)
+				usedBy = a
+				break
+			}
+		}
+	}
+	// A possessor right before a noun trigger: "Pyongyang's support", "Xi's Russia visit".
+	destBefore := -1
+	if sources == nil && ts > 0 {
+		k := ts - 1
+		for k > left && !st.toks[k].punct && st.actorAt[k] < 0 && k >= ts-3 && !c.isVerbish(st.toks[k].lower) {
+			k--
+		}
+		if a := st.actorAt[k]; a >= 0 && k >= ts-3 {
+			if st.toks[st.actors[a].end-1].poss {
+				sources = []actors.Mention{st.actors[a].m}
+			} else if p.Frame == FrameTravel && st.actors[a].end == ts {
+				destBefore = a
+				if b := st.actors[a].first - 1; b >= 0 && st.actorAt[b] >= 0 && st.toks[b].poss {
+					sources = []actors.Mention{st.actors[st.actorAt[b]].m}
+				}
+			}
+		}
+	}
+	// A clause that opens with a pronoun or "the two sides" has that subject.
+	if sources == nil {
+		j := left
+		for j < ts && (st.toks[j].punct || isDeterminer(st.toks[j].lower) && c.cueAt("plural", st.toks, j) < 0 || isAdverb(st.toks[j].lower)) {
+			j++
+		}
+		if e := c.cueAt("plural", st.toks, j); e > 0 && e <= ts {
+			if ds.havePair {
+				sources = []actors.Mention{ds.lastPair[0], ds.lastPair[1]}
+				plural = true
+			}
+		} else if e := c.cueAt("pronoun", st.toks, j); e > 0 && e <= ts && !st.toks[j].poss && st.toks[j].lower != "his" && st.toks[j].lower != "her" && st.toks[j].lower != "its" {
+			if st.said >= 0 && left > st.said && left <= st.said+2 {
+				sources = st.speaker
+			} else {
+				sources = ds.lastSubject
+			}
+			if sources == nil {
+				return drop("pronoun subject with no antecedent")
+			}
+		}
+	}
+	if sources == nil {
+		sources = c.subjectAt(st, left, ts)
+		if destBefore >= 0 && len(sources) == 1 && sources[0] == st.actors[destBefore].m {
+			sources = nil
+		}
+	}
+	if sources == nil && st.said >= 0 && left > st.said {
+		sources = st.speaker // "Beijing said on Wednesday it is pleased ..."
+	}
+	if sources == nil && left == 0 {
+		// An opening phrase: "In a message sent to Putin on Sunday, Kim emphasized ..."
+		for j := te; j < len(st.toks); j++ {
+			if st.toks[j].lower == "," {
+				sources = c.subjectAt(st, j+1, minInt(len(st.toks), j+8))
+				break
+			}
+		}
+	}
+	if sources == nil && st.speaker != nil && ts > st.said && st.said >= 0 {
+		sources = st.speaker
+	}
+
+	// A subject of two parties meets, agrees or exchanges with itself: no object needed.
+	subjectPair := len(distinctCodes(sources)) >= 2 && (p.Type == "CONSULT" || p.Frame == FrameMutual)
+
+	// Targets: the first actor soon after the trigger and those coordinated with it.
+	if destBefore >= 0 {
+		targets = []actors.Mention{st.actors[destBefore].m}
+	}
+	maxGap := 8
+	if p.Frame == FrameTravel {
+		maxGap = 12
+	}
+	if targets == nil && !subjectPair && !(plural && p.Type == "CONSULT") {
+		for j := te; j < right && j <= te+maxGap; j++ {
+			a := st.actorAt[j]
+			if a < 0 || a == usedBy || st.actors[a].first != j {
+				continue
+			}
+			if usedBy >= 0 && st.actors[a].m == st.actors[usedBy].m {
+				continue
+			}
+			if p.Frame == FrameMutual && !withBefore(st, te, j) {
+				break
+			}
+			targets = c.coordinated(st, a, right)
+			break
+		}
+	}
+	if c.Trace != nil {
+		fmt.Fprintf(c.Trace, "%s: %q %s/%s sources=%v targets=%v\n", in.Doc, trigger, p.Type, p.Frame, names(sources), names(targets))
+	}
+
+	// Build the pairs.
+	type pair struct{ s, t actors.Mention }
+	var pairs []pair
+	switch {
+	case len(distinctCodes(sources)) >= 2 && (subjectPair || plural || len(targets) == 0 && p.Frame == FrameMutual):
+		// "Kim and Putin exchanged messages", "the two sides agreed": the parties act towards each other.
+		a, b := sources[0], otherThan(sources, sources[0].Code)
+		if a.Code == b.Code {
+			return nil
+		}
+		pairs = append(pairs, pair{a, b})
+		if p.Type != "CONSULT" {
+			pairs = append(pairs, pair{b, a})
+		}
+	case len(sources) >= 1 && len(targets) >= 1:
+		for _, s := range sources[:1] {
+			for _, t := range targets {
+				pairs = append(pairs, pair{s, t})
+			}
+		}
+		if p.Frame == FrameMutual && p.Type != "CONSULT" && len(targets) == 1 {
+			pairs = append(pairs, pair{targets[0], sources[0]})
+		}
+	case len(sources) == 0 && len(targets) >= 2 && p.Frame == FrameMutual:
+		pairs = append(pairs, pair{targets[0], otherThan(targets, targets[0].Code)})
+	default:
+		return drop("no pair")
+	}
+	if p.Frame == FrameHost {
+		for i := range pairs {
+			pairs[i].s, pairs[i].t = pairs[i].t, pairs[i].s
+		}
+	}
+
+	// Date: the expression in the clause nearest the trigger.
+	var date, endDate caldate.Date
+	explicit := false
+	var when *timex.Expr
+	bestDist := 1 << 30
+	for k := range st.times {
+		x := &st.times[k]
+		if x.Date.IsZero() {
+			continue
+		}
+		ti := st.tokenAt(x.Start)
+		if ti < left || ti >= right || ti > te+12 {
+			continue
+		}
+		// "Japan's 1910-45 colonial rule": a date that qualifies a noun, not the event.
+		if ti > 0 && st.toks[ti-1].poss {
+			continue
+		}
+		d := ti - te
+		if ti < ts {
+			d = ts - ti + 2 // prefer what follows the trigger
+		}
+		if d < bestDist {
+			bestDist, when = d, x
+		}
+	}
+	if when == nil && st.sayDate != nil && isStatement(p.Type) {
+		when = st.sayDate
+	}
+	if when != nil {
+		date, endDate, explicit = when.Date, when.EndDate, true
+	} else {
+		date = in.Date
+	}
+
+	// Status.
+	status := Occurred
+	if c.hasCueIn("planned", st, left, ts+1, ts, te) || explicit && in.Date.Precision() == caldate.Day && date.Precision() == caldate.Day && date.Compare(in.Date) > 0 {
+		if p.Type == "CONSULT" || p.Type == "SANCTION" || p.Type == "REQUEST" || p.Type == "THREATEN" && false {
+			status = Planned
+		} else if c.hasCueIn("planned", st, maxInt(left, ts-3), ts, ts, te) && !continues(st, ts) {
+			status = Planned
+		}
+	}
+	if status == Occurred {
+		if explicit && isBefore(date, in.Date) {
+			status = Background
+		} else if !explicit && c.hasCueIn("background", st, maxInt(left, ts-4), ts, ts, te) {
+			status = Background
+			date = caldate.Date{}
+		}
+	}
+
+	conf := 0.6
+	if explicit {
+		conf += 0.15
+	}
+	if plural || len(sources) > 0 && st.speaker != nil && sources[0] == st.speaker[0] && st.said < ts {
+		conf -= 0.1
+	}
+	if c.Trace != nil {
+		fmt.Fprintf(c.Trace, "%s: %q %s -> date %s..%s explicit=%v status=%s\n", in.Doc, trigger, p.Type, date, endDate, explicit, status)
+	}
+	var out []candidate
+	for _, pr := range pairs {
+		if pr.s.Code == "" || pr.t.Code == "" || pr.s.Code == pr.t.Code {
+			continue
+		}
+		e := Event{
+			Doc: in.Doc, Type: p.Type, Mode: p.Mode, Status: status,
+			Source: pr.s.Code, Target: pr.t.Code,
+			SourceActor: pr.s.Actor, TargetActor: pr.t.Actor,
+			Date: date.String(), Location: c.location(st, left, right),
+			Evidence:   st.s.Text,
+			Confidence: conf,
+			Span:       [2]int{st.s.Start, st.s.End},
+		}
+		if !endDate.IsZero() {
+			e.EndDate = endDate.String()
+		}
+		if explicit {
+			e.DateSource = "text"
+		} else if !date.IsZero() {
+			e.DateSource = "document"
+		}
+		out = append(out, candidate{Event: e, explicitDate: explicit})
+	}
+	if p.Type == "CONSULT" && len(out) > 0 {
+		ds.lastPair = [2]actors.Mention{pairs[0].s, pairs[0].t}
+		ds.havePair = true
+	}
+	return out
+}
+
+// continues reports "will continue to ...": a standing commitment, not a plan.
+func continues(st *sentenceState, ts int) bool {
+	for j := maxInt(0, ts-3); j < ts; j++ {
+		if st.toks[j].lower == "continue" || st.toks[j].lower == "always" {
+			return true
+		}
+	}
+	return false
+}
+
+func isStatement(typ string) bool {
+	switch typ {
+	case "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE":
+		return true
+	}
+	return false
+}
+
+func (c *Coder) isVerbish(w string) bool {
+	return strings.HasSuffix(w, "ed") || w == "is" || w == "was" || w == "are" || w == "were" || w == "has" || w == "have"
+}
+
+// isBefore reports whether d lies before the news of an article dated ref:
+// an earlier month or year, or more than a week earlier.
+func isBefore(d, ref caldate.Date) bool {
+	if d.IsZero() || ref.IsZero() {
+		return false
+	}
+	if d.Y != ref.Y {
+		return d.Y < ref.Y
+	}
+	if d.Precision() == caldate.Year || ref.Precision() == caldate.Year {
+		return false
+	}
+	if d.Precision() == caldate.Month || ref.Precision() == caldate.Month {
+		return d.M < ref.M
+	}
+	return ref.Time().Sub(d.Last().Time()).Hours() > 24*7
+}
+
+// location is the place named with "in" or "at" inside the clause.
+func (c *Coder) location(st *sentenceState, left, right int) string {
+	for j := left; j+1 < right; j++ {
+		w := st.toks[j].lower
+		if w != "in" && w != "at" {
+			continue
+		}
+		if a := st.actorAt[j+1]; a >= 0 {
+			m := st.actors[a].m
+			if m.Kind == actors.Capital || m.Kind == actors.State {
+				if m.Kind == actors.Capital {
+					return strings.TrimPrefix(m.Text, "the ")
+				}
+				return m.Actor
+			}
+		}
+	}
+	return ""
+}
+
+func minInt(a, b int) int {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// finish merges repeated mentions of one happening within the document and
+// gives undated statements the date of the exchange they belong to.
+func finish(in Input, cands []candidate) []Event {
+	key := func(e Event) string {
+		s, t := e.Source, e.Target
+		if e.Type == "CONSULT" && s > t {
+			s, t = t, s
+		}
+		return e.Type + "|" + s + "|" + t
+	}
+	// The dated exchanges of the document, by pair.
+	consultDate := map[string]candidate{}
+	for _, c := range cands {
+		if c.Type == "CONSULT" && c.explicitDate && c.Status == Occurred {
+			k := pairKey(c.Source, c.Target)
+			if _, ok := consultDate[k]; !ok {
+				consultDate[k] = c
+			}
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		if c.explicitDate || c.Status != Occurred {
+			continue
+		}
+		if v, ok := consultDate[pairKey(c.Source, c.Target)]; ok {
+			c.Date, c.EndDate, c.DateSource = v.Date, v.EndDate, "exchange"
+		}
+	}
+	var out []Event
+	index := map[string][]int{}
+	for _, c := range cands {
+		k := key(c.Event)
+		merged := false
+		for _, oi := range index[k] {
+			o := &out[oi]
+			if sameHappening(o, &c.Event) {
+				if o.DateSource != "text" && c.DateSource == "text" {
+					o.Date, o.EndDate, o.DateSource = c.Date, c.EndDate, c.DateSource
+				}
+				if o.Status == Planned && c.Status == Occurred && o.Date == c.Date {
+					o.Status = Occurred
+				}
+				if o.Location == "" {
+					o.Location = c.Location
+				}
+				if o.Confidence < 0.95 {
+					o.Confidence += 0.05
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			index[k] = append(index[k], len(out))
+			out = append(out, c.Event)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Span[0] < out[j].Span[0] })
+	return out
+}
+
+func pairKey(a, b string) string {
+	if a > b {
+		a, b = b, a
+	}
+	return a + "|" + b
+}
+
+// sameHappening reports whether two events of one type and pair in a document
+// are the same happening: same date, or one of them dated only by the document.
+func sameHappening(a, b *Event) bool {
+	if a.Date == b.Date {
+		return true
+	}
+	if a.DateSource != "text" || b.DateSource != "text" {
+		return a.Status == b.Status
+	}
+	da, _ := caldate.Parse(a.Date)
+	db, _ := caldate.Parse(b.Date)
+	if a.EndDate != "" {
+		ea, _ := caldate.Parse(a.EndDate)
+		if (caldate.Range{Start: da, End: ea}).Contains(db) {
+			return true
+		}
+	}
+	if b.EndDate != "" {
+		eb, _ := caldate.Parse(b.EndDate)
+		if (caldate.Range{Start: db, End: eb}).Contains(da) {
+			return true
+		}
+	}
+	return false
+}
+
+// withBefore reports whether "with" (or "and") introduces the actor at token j,
+// the only way a mutual trigger takes an object: "agreed with X".
+func withBefore(st *sentenceState, te, j int) bool {
+	for k := j - 1; k >= te && k >= j-3; k-- {
+		if w := st.toks[k].lower; w == "with" {
+			return true
+		}
+	}
+	return false
+}
+
+func isAdverb(w string) bool {
+	switch w {
+	case "also", "then", "later", "earlier", "however", "notably", "meanwhile", "separately", "both":
+		return true
+	}
+	return false
+}
+
+// coordinatedLoose is coordinated but lets "the leaders of" stand between
+// the conjunction and the next actor ("between the leaders of X and Y").
+func (c *Coder) coordinatedLoose(st *sentenceState, a int, to int) []actors.Mention {
+	out := c.coordinated(st, a, to)
+	if len(out) > 1 {
+		return out
+	}
+	j := st.actors[a].end
+	if j < to && st.toks[j].lower == "and" {
+		if b := c.actorAfter(st, j+1, minInt(to, j+5)); b >= 0 {
+			out = append(out, st.actors[b].m)
+		}
+	}
+	return out
+}
+
+func names(ms []actors.Mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Code+":"+m.Actor)
+	}
+	return out
+}

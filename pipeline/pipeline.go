@@ -1,0 +1,91 @@
+// Package pipeline runs one document through every stage, from raw bytes to
+// coded events. It holds no knowledge of its own: each stage is a package,
+// and this one only passes each stage's output to the next.
+package pipeline
+
+import (
+	"fmt"
+	"strings"
+
+	"parley/actors"
+	"parley/caldate"
+	"parley/clean"
+	"parley/events"
+	"parley/ingest"
+	"parley/text"
+	"parley/timex"
+)
+
+// Pipeline holds the stages' knowledge: dictionaries, rules and word lists.
+// It is safe for concurrent use.
+type Pipeline struct {
+	Splitter *text.Splitter
+	Actors   *actors.Dictionary
+	Timex    *timex.Tagger
+	Coder    *events.Coder
+}
+
+// Default returns a pipeline with every stage's embedded data.
+func Default() *Pipeline {
+	return &Pipeline{
+		Splitter: text.Default(),
+		Actors:   actors.Default(),
+		Timex:    timex.Default(),
+		Coder:    events.Default(),
+	}
+}
+
+// Result is what the pipeline learnt of one document.
+type Result struct {
+	Doc     ingest.Document
+	Article clean.Article
+	Anchor  timex.Anchor
+	Events  []events.Event
+}
+
+// Process runs one document through clean, sentences, mentions and events.
+func (p *Pipeline) Process(doc ingest.Document) (Result, error) {
+	res := Result{Doc: doc}
+	var art clean.Article
+	if doc.Format == ingest.HTML {
+		var err error
+		art, err = clean.HTML(doc.Raw, doc.URL)
+		if err != nil {
+			return res, err
+		}
+	} else {
+		art = clean.Text(string(doc.Raw))
+	}
+	res.Article = art
+	if len(art.Body) == 0 {
+		return res, fmt.Errorf("no article text found")
+	}
+
+	spans := make([]text.Span, len(art.Body))
+	var body strings.Builder
+	for i, s := range art.Body {
+		spans[i] = text.Span{Start: s.Start, End: s.End}
+		body.WriteString(art.Text[s.Start:s.End])
+		body.WriteByte('\n')
+	}
+	hint, _ := caldate.Parse(doc.Published)
+	res.Anchor = p.Timex.Anchor(body.String(), art.Date, hint)
+
+	sents := p.Splitter.Split(art.Text, spans)
+	in := events.Input{
+		Doc:        doc.ID,
+		Text:       art.Text,
+		Sentences:  sents,
+		Actors:     make([][]actors.Mention, len(sents)),
+		Times:      make([][]timex.Expr, len(sents)),
+		Date:       res.Anchor.Date,
+		DateSource: res.Anchor.Source,
+	}
+	am := p.Actors.Document(res.Anchor.Date)
+	for i, s := range sents {
+		in.Actors[i] = am.Find(s.Text)
+		in.Times[i] = p.Timex.Tag(s.Text, res.Anchor.Date)
+	}
+	res.Events = p.Coder.Code(in)
+	return res, nil
+}

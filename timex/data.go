@@ -1,0 +1,388 @@
+package timex
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+
+	"parley/caldate"
+)
+
+// wordFlag marks the function words the engine needs (relative.txt).
+type wordFlag uint16
+
+const (
+	fSpanOpen wordFlag = 1 << iota
+	fSpanJoin
+	fMonthCue
+	fMonthPart
+	fAgo
+	fLong
+	fDurOpen
+	fDayPart
+	fAnniv
+)
+
+var flagKinds = map[string]wordFlag{
+	"span-open":   fSpanOpen,
+	"span-join":   fSpanJoin,
+	"month-cue":   fMonthCue,
+	"month-part":  fMonthPart,
+	"ago":         fAgo,
+	"long":        fLong,
+	"dur-open":    fDurOpen,
+	"day-part":    fDayPart,
+	"anniversary": fAnniv,
+}
+
+type monthInfo struct {
+	m               int
+	abbr, ambiguous bool
+}
+
+type unitInfo struct {
+	code string // D W M Y TH TM
+	mult int
+}
+
+// phraseKind is what a relative phrase resolves to.
+type phraseKind uint8
+
+const (
+	pDay phraseKind = iota
+	pWeek
+	pMonth
+	pYear
+	pRef
+	pAnchor
+)
+
+var phraseKinds = map[string]phraseKind{
+	"day": pDay, "week": pWeek, "month": pMonth, "year": pYear, "ref": pRef, "anchor": pAnchor,
+}
+
+type phrase struct {
+	words []string
+	kind  phraseKind
+	n     int    // offset
+	ref   string // for pRef
+}
+
+type cueKind uint8
+
+const (
+	cNone cueKind = iota
+	cFuture
+	cPast
+	cMark
+	cYearOnly
+	cReport
+)
+
+var cueKinds = map[string]cueKind{"future": cFuture, "past": cPast, "mark": cMark, "year-only": cYearOnly, "report": cReport}
+
+type cue struct {
+	words []string
+	kind  cueKind
+}
+
+type kwAlt struct {
+	s      string
+	prefix bool
+}
+
+// baseEntry is one well-known date with the keyword groups that name it.
+type baseEntry struct {
+	date   caldate.Date
+	groups [][]kwAlt
+	label  string
+}
+
+// lexicon is everything read from the rule files.
+type lexicon struct {
+	months   map[string]monthInfo
+	weekdays map[string]int // ISO 1..7
+	cards    map[string]int
+	ords     map[string]int
+	articles map[string]int
+	units    map[string]unitInfo
+	phrases  map[string][]phrase // by first word, longest first
+	words    map[string]wordFlag
+	mods     map[string]int
+	cues     map[string][]cue // by first word, longest first
+	suffixes []string         // past-suffix
+	bases    []baseEntry
+}
+
+func (lx *lexicon) load(fsys fs.FS) error {
+	*lx = lexicon{
+		months: map[string]monthInfo{}, weekdays: map[string]int{},
+		cards: map[string]int{}, ords: map[string]int{}, articles: map[string]int{},
+		units: map[string]unitInfo{}, phrases: map[string][]phrase{},
+		words: map[string]wordFlag{}, mods: map[string]int{}, cues: map[string][]cue{},
+	}
+	steps := []struct {
+		name string
+		fn   func(line string) error
+	}{
+		{"months.txt", lx.monthLine},
+		{"weekdays.txt", lx.weekdayLine},
+		{"numbers.txt", lx.numberLine},
+		{"units.txt", lx.unitLine},
+		{"relative.txt", lx.relativeLine},
+		{"cues.txt", lx.cueLine},
+		{"anniversaries.txt", newBaseReader(lx).line},
+	}
+	for _, s := range steps {
+		if err := eachLine(fsys, s.name, s.fn); err != nil {
+			return err
+		}
+	}
+	for _, ps := range lx.phrases {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+	}
+	for _, cs := range lx.cues {
+		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].words) > len(cs[j].words) })
+	}
+	return nil
+}
+
+// eachLine calls fn on every non-blank, non-comment line of a rule file.
+func eachLine(fsys fs.FS, name string, fn func(string) error) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("timex: %w", err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if err := fn(line); err != nil {
+			return fmt.Errorf("timex: %s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func (lx *lexicon) monthLine(line string) error {
+	f := strings.Fields(line)
+	if len(f) < 2 {
+		return fmt.Errorf("want WORD NUMBER [FLAGS], got %q", line)
+	}
+	m, err := strconv.Atoi(f[1])
+	if err != nil || m < 1 || m > 12 {
+		return fmt.Errorf("bad month number in %q", line)
+	}
+	mi := monthInfo{m: m}
+	for _, fl := range f[2:] {
+		switch fl {
+		case "abbr":
+			mi.abbr = true
+		case "ambiguous":
+			mi.ambiguous = true
+		default:
+			return fmt.Errorf("unknown flag %q", fl)
+		}
+	}
+	lx.months[strings.ToLower(f[0])] = mi
+	return nil
+}
+
+func (lx *lexicon) weekdayLine(line string) error {
+	f := strings.Fields(line)
+	if len(f) != 2 {
+		return fmt.Errorf("want WORD NUMBER, got %q", line)
+	}
+	n, err := strconv.Atoi(f[1])
+	if err != nil || n < 1 || n > 7 {
+		return fmt.Errorf("bad weekday number in %q", line)
+	}
+	lx.weekdays[strings.ToLower(f[0])] = n
+	return nil
+}
+
+func (lx *lexicon) numberLine(line string) error {
+	f := strings.Fields(line)
+	if len(f) != 3 {
+		return fmt.Errorf("want KIND WORD VALUE, got %q", line)
+	}
+	n, err := strconv.Atoi(f[2])
+	if err != nil {
+		return fmt.Errorf("bad value in %q", line)
+	}
+	w := strings.ToLower(f[1])
+	switch f[0] {
+	case "card":
+		lx.cards[w] = n
+	case "ord":
+		lx.ords[w] = n
+	case "article":
+		lx.articles[w] = n
+	default:
+		return fmt.Errorf("unknown kind %q", f[0])
+	}
+	return nil
+}
+
+func (lx *lexicon) unitLine(line string) error {
+	f := strings.Fields(line)
+	if len(f) != 3 {
+		return fmt.Errorf("want WORD CODE MULTIPLIER, got %q", line)
+	}
+	n, err := strconv.Atoi(f[2])
+	if err != nil || n < 1 {
+		return fmt.Errorf("bad multiplier in %q", line)
+	}
+	switch f[1] {
+	case "D", "W", "M", "Y", "TH", "TM":
+	default:
+		return fmt.Errorf("bad code in %q", line)
+	}
+	lx.units[strings.ToLower(f[0])] = unitInfo{code: f[1], mult: n}
+	return nil
+}
+
+func (lx *lexicon) relativeLine(line string) error {
+	f := strings.Split(line, "|")
+	if len(f) != 3 {
+		return fmt.Errorf("want KIND|PHRASE|ARG, got %q", line)
+	}
+	kind, ph, arg := strings.TrimSpace(f[0]), strings.ToLower(strings.TrimSpace(f[1])), strings.TrimSpace(f[2])
+	if ph == "" {
+		return fmt.Errorf("empty phrase in %q", line)
+	}
+	if fl, ok := flagKinds[kind]; ok {
+		lx.words[ph] |= fl
+		return nil
+	}
+	if kind == "mod" {
+		n, err := strconv.Atoi(arg)
+		if err != nil {
+			return fmt.Errorf("bad offset in %q", line)
+		}
+		lx.mods[ph] = n
+		return nil
+	}
+	pk, ok := phraseKinds[kind]
+	if !ok {
+		return fmt.Errorf("unknown kind %q", kind)
+	}
+	p := phrase{words: strings.Fields(ph), kind: pk}
+	if pk == pRef {
+		switch arg {
+		case "PAST_REF", "PRESENT_REF", "FUTURE_REF":
+		default:
+			return fmt.Errorf("bad reference %q", arg)
+		}
+		p.ref = arg
+	} else {
+		n, err := strconv.Atoi(arg)
+		if err != nil {
+			return fmt.Errorf("bad offset in %q", line)
+		}
+		p.n = n
+	}
+	lx.phrases[p.words[0]] = append(lx.phrases[p.words[0]], p)
+	return nil
+}
+
+func (lx *lexicon) cueLine(line string) error {
+	f := strings.Split(line, "|")
+	if len(f) != 2 {
+		return fmt.Errorf("want KIND|PHRASE, got %q", line)
+	}
+	kind, ph := strings.TrimSpace(f[0]), strings.ToLower(strings.TrimSpace(f[1]))
+	if ph == "" {
+		return fmt.Errorf("empty phrase in %q", line)
+	}
+	if kind == "past-suffix" {
+		lx.suffixes = append(lx.suffixes, ph)
+		return nil
+	}
+	k, ok := cueKinds[kind]
+	if !ok {
+		return fmt.Errorf("unknown kind %q", kind)
+	}
+	c := cue{words: strings.Fields(ph), kind: k}
+	lx.cues[c.words[0]] = append(lx.cues[c.words[0]], c)
+	return nil
+}
+
+// baseReader reads anniversaries.txt, which has aliases defined before use.
+type baseReader struct {
+	lx      *lexicon
+	aliases map[string][]kwAlt
+}
+
+func newBaseReader(lx *lexicon) *baseReader {
+	return &baseReader{lx: lx, aliases: map[string][]kwAlt{}}
+}
+
+func (r *baseReader) line(line string) error {
+	if line[0] == '@' {
+		name, alts, ok := strings.Cut(line, "=")
+		if !ok {
+			return fmt.Errorf("want @NAME = alternatives, got %q", line)
+		}
+		g, err := r.group(alts)
+		if err != nil {
+			return err
+		}
+		r.aliases[strings.TrimSpace(name)] = g
+		return nil
+	}
+	body, label, _ := strings.Cut(line, "#")
+	parts := strings.Split(body, ";")
+	d, err := caldate.Parse(strings.TrimSpace(parts[0]))
+	if err != nil || d.IsZero() {
+		return fmt.Errorf("bad date in %q", line)
+	}
+	e := baseEntry{date: d, label: strings.TrimSpace(label)}
+	for _, p := range parts[1:] {
+		if strings.TrimSpace(p) == "" {
+			continue
+		}
+		g, err := r.group(p)
+		if err != nil {
+			return err
+		}
+		e.groups = append(e.groups, g)
+	}
+	if len(e.groups) == 0 {
+		return fmt.Errorf("no keyword groups in %q", line)
+	}
+	r.lx.bases = append(r.lx.bases, e)
+	return nil
+}
+
+// group parses "alt|alt|@alias".
+func (r *baseReader) group(s string) ([]kwAlt, error) {
+	var g []kwAlt
+	for _, a := range strings.Split(s, "|") {
+		a = strings.ToLower(strings.TrimSpace(a))
+		switch {
+		case a == "":
+			continue
+		case a[0] == '@':
+			al, ok := r.aliases[a]
+			if !ok {
+				return nil, fmt.Errorf("unknown alias %q", a)
+			}
+			g = append(g, al...)
+		case strings.HasSuffix(a, "*"):
+			g = append(g, kwAlt{s: strings.TrimSuffix(a, "*"), prefix: true})
+		default:
+			g = append(g, kwAlt{s: a})
+		}
+	}
+	if len(g) == 0 {
+		return nil, fmt.Errorf("empty keyword group %q", s)
+	}
+	return g, nil
+}

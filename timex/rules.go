@@ -1,0 +1,690 @@
+package timex
+
+import (
+	"bytes"
+	"strconv"
+
+	"parley/caldate"
+)
+
+// ---- points and spans ----
+
+type pointKind uint8
+
+const (
+	ptWeekday pointKind = iota + 1
+	ptMonthDay
+	ptMonth
+)
+
+// point is one end of a span, before resolution.
+type point struct {
+	kind           pointKind
+	wd, mo, day, y int
+	end            int
+}
+
+// point reads a weekday, "Nov. 3[, 2019]", "3 November [2019]" or "March [2019]" at i.
+func (m *matcher) point(i int) (point, bool) {
+	if wd, ok := m.weekdayAt(i); ok {
+		return point{kind: ptWeekday, wd: wd, end: i + 1}, true
+	}
+	if mi, e, ok := m.month(i); ok {
+		if d, ok := m.dayNum(e); ok {
+			p := point{kind: ptMonthDay, mo: mi.m, day: d, end: e + 1}
+			p.y, p.end = m.optYear(p.end)
+			return p, true
+		}
+		p := point{kind: ptMonth, mo: mi.m, end: e}
+		p.y, p.end = m.optYear(e)
+		return p, true
+	}
+	if d, ok := m.dayNum(i); ok {
+		if mi, e, ok := m.month(i + 1); ok {
+			p := point{kind: ptMonthDay, mo: mi.m, day: d, end: e}
+			p.y, p.end = m.optYear(e)
+			return p, true
+		}
+	}
+	return point{}, false
+}
+
+// optYear reads an optional "[,] 2019" at i.
+func (m *matcher) optYear(i int) (int, int) {
+	if y, ok := m.year4(i); ok {
+		return y, i + 1
+	}
+	if m.sc.is(i, ',') {
+		if y, ok := m.year4(i + 1); ok {
+			return y, i + 2
+		}
+	}
+	return 0, i
+}
+
+// span reads "from A to B", "between A and B", "A-B", "A to B" where the
+// first point starts at p (p > i when an opener word is at i).
+func (m *matcher) span(i, p int) int {
+	opened := p > i
+	a, ok := m.point(p)
+	if !ok {
+		return i
+	}
+	j := a.end
+	dash := m.sc.isDash(j)
+	if !dash && !(m.flag(j, fSpanJoin) && (opened || m.kw(j) != "and")) {
+		return i
+	}
+	b, ok := m.point(j + 1)
+	if !ok && a.kind == ptMonthDay && a.y == 0 {
+		if d, ok2 := m.dayNum(j + 1); ok2 {
+			b, ok = point{kind: ptMonthDay, mo: a.mo, day: d, end: j + 2}, true
+			b.y, b.end = m.optYear(b.end)
+		}
+	}
+	if !ok || b.kind != a.kind || (a.kind == ptMonth && !opened) {
+		return i
+	}
+	end := b.end
+	tn := m.tense(i, end)
+	var e Expr
+	switch a.kind {
+	case ptWeekday:
+		switch m.dct.Precision() {
+		case caldate.None:
+			e.Value = "XXXX-WXX-" + strconv.Itoa(a.wd)
+		case caldate.Day:
+			if tn == tenseFuture {
+				e.Date = onOrAfter(m.dct, a.wd)
+				e.EndDate = onOrAfter(e.Date, b.wd)
+			} else {
+				e.EndDate = onOrBefore(m.dct, b.wd)
+				e.Date = onOrBefore(e.EndDate, a.wd)
+			}
+			e.Value = e.Date.String()
+		default:
+			e.Date, e.Value = m.dct, m.dct.String()
+		}
+	case ptMonthDay:
+		if a.y == 0 && b.y != 0 {
+			a.y = b.y
+			if a.mo > b.mo {
+				a.y--
+			}
+		}
+		var sd caldate.Date
+		if a.y != 0 {
+			if !validDay(a.y, a.mo, a.day) {
+				return i
+			}
+			sd = caldate.YMD(a.y, a.mo, a.day)
+		} else if sd, ok = m.resolveMonthDay(a.mo, a.day, tn); !ok {
+			return i
+		}
+		if !sd.IsZero() {
+			y := b.y
+			if y == 0 {
+				y = sd.Y
+				if b.mo < a.mo {
+					y++
+				}
+			}
+			if !validDay(y, b.mo, b.day) {
+				return i
+			}
+			ed := caldate.YMD(y, b.mo, b.day)
+			if ed.Compare(sd) < 0 {
+				return i
+			}
+			e.Date, e.EndDate = sd, ed
+		}
+		e.Value = dateValue(sd, a.mo, a.day)
+	case ptMonth:
+		var sd caldate.Date
+		if a.y != 0 {
+			sd = caldate.Date{Y: a.y, M: a.mo}
+		} else if b.y != 0 {
+			sd = caldate.Date{Y: b.y, M: a.mo}
+			if a.mo > b.mo {
+				sd.Y--
+			}
+		} else {
+			sd, _ = m.resolveMonth(a.mo, nil, tn)
+		}
+		if !sd.IsZero() {
+			y := b.y
+			if y == 0 {
+				y = sd.Y
+				if b.mo < a.mo {
+					y++
+				}
+			}
+			e.Date, e.EndDate = sd, caldate.Date{Y: y, M: b.mo}
+		}
+		e.Value = dateValue(sd, a.mo, 0)
+	}
+	return m.emit(i, end, e)
+}
+
+// ---- relative phrases ----
+
+func refBySign(n int) string {
+	switch {
+	case n < 0:
+		return "PAST_REF"
+	case n > 0:
+		return "FUTURE_REF"
+	}
+	return "PRESENT_REF"
+}
+
+// phrase matches a relative phrase from relative.txt at i.
+func (m *matcher) phrase(i int, k string) int {
+	for _, p := range m.lx.phrases[k] {
+		if i+len(p.words) > m.n() {
+			continue
+		}
+		ok := true
+		for x := 1; x < len(p.words); x++ {
+			if m.kw(i+x) != p.words[x] {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		end := i + len(p.words)
+		var e Expr
+		switch p.kind {
+		case pDay:
+			e = m.relDay(m.dct, p.n)
+			end = m.dayPart(end)
+		case pWeek:
+			switch {
+			case m.dct.Precision() == caldate.Day:
+				mon := monday(m.dct).AddDays(7 * p.n)
+				e.Date, e.EndDate, e.Value = mon, mon.AddDays(6), weekValue(mon)
+				if p.n == 0 && m.tense(i, end) == tenseFuture {
+					e.Date = m.dct
+				}
+			case m.dct.IsZero():
+				e.Value = refBySign(p.n)
+			case p.n == 0:
+				e.Date, e.Value = m.dct, m.dct.String()
+			default:
+				e.Date = m.dct.Truncate(caldate.Year)
+				e.Value = e.Date.String()
+			}
+		case pMonth:
+			switch {
+			case m.dct.Precision() >= caldate.Month:
+				e.Date = addMonths(m.dct, p.n)
+				e.Value = e.Date.String()
+			case !m.dct.IsZero():
+				// a year-only dct: the month is most likely in that year
+				e.Date, e.Value = m.dct, m.dct.String()
+			default:
+				e.Value = refBySign(p.n)
+			}
+		case pYear:
+			if m.dct.IsZero() {
+				e.Value = refBySign(p.n)
+			} else {
+				e.Date = caldate.Date{Y: m.dct.Y + p.n}
+				e.Value = e.Date.String()
+			}
+		case pRef:
+			e.Value = p.ref
+		case pAnchor:
+			ref := m.dct
+			for x := len(m.out) - 1; x >= 0; x-- {
+				if o := m.out[x]; o.Type == DateType && !o.Date.IsZero() && o.Now.IsZero() {
+					ref = o.Date
+					break
+				}
+			}
+			e = m.relDay(ref, p.n)
+			end = m.dayPart(end)
+		}
+		return m.emit(i, end, e)
+	}
+	return i
+}
+
+// relDay is the day n days from ref, or ref itself at its precision when it
+// has no day.
+func (m *matcher) relDay(ref caldate.Date, n int) Expr {
+	var e Expr
+	switch ref.Precision() {
+	case caldate.Day:
+		e.Date = ref.AddDays(n)
+		e.Value = e.Date.String()
+	case caldate.None:
+		e.Value = refBySign(n)
+	default:
+		e.Date, e.Value = ref, ref.String()
+	}
+	return e
+}
+
+// dayPart extends an expression over a following "morning", "night" ...
+func (m *matcher) dayPart(end int) int {
+	if m.flag(end, fDayPart) {
+		return end + 1
+	}
+	return end
+}
+
+// modified reads "last December", "next Monday", "this Friday".
+func (m *matcher) modified(i int) int {
+	mod := m.lx.mods[m.kw(i)]
+	if mi, e, ok := m.month(i + 1); ok {
+		if _, ok := m.dayNum(e); ok {
+			return i // "next May 5": the date rule reads it
+		}
+		d, v := m.resolveMonth(mi.m, &mod, tenseNone)
+		return m.emit(i, e, Expr{Date: d, Value: v})
+	}
+	if wd, ok := m.weekdayAt(i + 1); ok {
+		end := m.dayPart(i + 2)
+		d, v := m.resolveWeekday(wd, &mod, tenseNone)
+		return m.emit(i, end, Expr{Date: d, Value: v})
+	}
+	return i
+}
+
+// ---- anniversaries and "N years ago" ----
+
+// anniversary reads "[the] 76th anniversary" with the ordinal at j.
+func (m *matcher) anniversary(i, j int) int {
+	n, k, ok := m.ordinal(j)
+	if !ok {
+		// "one-year anniversary"
+		c, e, ok2 := m.count(j, false)
+		if !ok2 || !m.sc.isDash(e) {
+			return i
+		}
+		if u, ok3 := m.unit(e + 1); !ok3 || u.code != "Y" {
+			return i
+		}
+		n, k = c*m.lx.units[m.kw(e+1)].mult, e+2
+	}
+	if m.sc.isDash(k) {
+		k++
+	}
+	if !m.flag(k, fAnniv) || n < 1 {
+		return i
+	}
+	end := k + 1
+	var e Expr
+	// an explicit base year later in the sentence: "... ties established in 1949"
+	expl := 0
+	for x := end; x < m.n() && !m.sc.isStop(x, m.lx); x++ {
+		if y, ok := m.year4(x); ok && y+n >= 1000 && y+n <= 2200 {
+			expl = y
+			break
+		}
+	}
+	if be, ok := m.findBase(i); ok && (expl == 0 || expl == be.date.Y) {
+		e.Base = be.date
+	} else if expl != 0 {
+		e.Base = caldate.Date{Y: expl}
+	}
+	if !e.Base.IsZero() {
+		e.Date = addYears(e.Base, n)
+		yearOnly := m.cueBefore(i, 4, cYearOnly)
+		if yearOnly {
+			e.Date = e.Date.Truncate(caldate.Year)
+		}
+		e.Now = e.Date.Truncate(caldate.Year)
+		if !yearOnly && m.cueBefore(i, 4, cMark) {
+			e.Now = e.Date
+		}
+		e.Value = e.Date.String()
+	}
+	return m.emit(i, end, e)
+}
+
+// ago reads "75 years ago", "a year ago", "two weeks ago".
+func (m *matcher) ago(i int) int {
+	n, e, ok := m.count(i, true)
+	if !ok {
+		return i
+	}
+	if m.sc.isDash(e) {
+		e++
+	}
+	u, ok := m.unit(e)
+	if !ok || !m.flag(e+1, fAgo) {
+		return i
+	}
+	end := e + 2
+	n *= u.mult
+	var x Expr
+	dp := m.dct.Precision()
+	switch u.code {
+	case "Y":
+		if dp >= caldate.Year {
+			x.Date = caldate.Date{Y: m.dct.Y - n}
+		}
+		if be, ok := m.findBase(i); ok && n >= 2 {
+			x.Base = be.date
+			x.Now = caldate.Date{Y: be.date.Y + n}
+			if x.Date.IsZero() {
+				x.Date = be.date.Truncate(caldate.Year)
+			}
+		}
+	case "M":
+		if dp >= caldate.Month {
+			x.Date = addMonths(m.dct, -n)
+		}
+	case "W":
+		if dp == caldate.Day {
+			mon := monday(m.dct).AddDays(-7 * n)
+			x.Date, x.EndDate, x.Value = mon, mon.AddDays(6), weekValue(mon)
+		}
+	case "D":
+		if dp == caldate.Day {
+			x.Date = m.dct.AddDays(-n)
+		}
+	}
+	if x.Value == "" {
+		x.Value = x.Date.String()
+	}
+	if x.Value == "" {
+		x.Value = "PAST_REF"
+	}
+	return m.emit(i, end, x)
+}
+
+// findBase looks up the well-known date whose keyword groups all occur in the
+// sentence around token i; more groups win, then keywords nearer to i.
+func (m *matcher) findBase(i int) (baseEntry, bool) {
+	s, e := i, i
+	for s > 0 && !m.sc.isStop(s-1, m.lx) {
+		s--
+	}
+	for e < m.n()-1 && !m.sc.isStop(e, m.lx) {
+		e++
+	}
+	lo, hi := m.sc.toks[s].s, m.sc.toks[e].e
+	low := m.sc.low[lo:hi]
+	pos := m.sc.toks[i].s - lo
+	best, bestGroups, bestDist := -1, 0, 1<<30
+	for bi := range m.lx.bases {
+		b := &m.lx.bases[bi]
+		if len(b.groups) < bestGroups {
+			continue
+		}
+		total := 0
+		for _, g := range b.groups {
+			d := groupDist(low, g, pos)
+			if d < 0 {
+				total = -1
+				break
+			}
+			total += d
+		}
+		if total < 0 {
+			continue
+		}
+		if len(b.groups) > bestGroups || total < bestDist {
+			best, bestGroups, bestDist = bi, len(b.groups), total
+		}
+	}
+	if best < 0 {
+		return baseEntry{}, false
+	}
+	return m.lx.bases[best], true
+}
+
+func isWordByte(c byte) bool { return isLetter(c) || isDigit(c) }
+
+// groupDist is the distance from pos to the nearest occurrence of any
+// alternative of g in low, at word boundaries; -1 when none occurs.
+func groupDist(low []byte, g []kwAlt, pos int) int {
+	best := -1
+	for _, a := range g {
+		w := []byte(a.s)
+		for off := 0; off < len(low); {
+			x := bytes.Index(low[off:], w)
+			if x < 0 {
+				break
+			}
+			x += off
+			off = x + 1
+			if x > 0 && isWordByte(low[x-1]) {
+				continue
+			}
+			if end := x + len(w); !a.prefix && end < len(low) && isWordByte(low[end]) {
+				continue
+			}
+			if d := absInt(x - pos); best < 0 || d < best {
+				best = d
+			}
+		}
+	}
+	return best
+}
+
+// ---- numbers: ISO dates, years, year ranges, decades ----
+
+func (m *matcher) numeric(i int) int {
+	tk := &m.sc.toks[i]
+	if tk.kind == kAlnum {
+		// "1970s"
+		if tk.ndig == 4 && tk.e-tk.s == 5 && m.sc.low[tk.e-1] == 's' && tk.val%10 == 0 {
+			s := tk.val
+			return m.emit(i, i+1, Expr{Date: caldate.Date{Y: s}, EndDate: caldate.Date{Y: s + 9}, Value: strconv.Itoa(s / 10)})
+		}
+		return i
+	}
+	y, ok := m.year4(i)
+	if !ok {
+		return i
+	}
+	if m.sc.isDash(i+1) && m.sc.glued(i) && m.sc.glued(i+1) && i+2 < m.n() && m.sc.toks[i+2].kind == kNum {
+		nt := &m.sc.toks[i+2]
+		// 2019-04-23 or 2019-04
+		if nt.ndig == 2 {
+			if m.sc.isDash(i+3) && m.sc.glued(i+2) && m.sc.glued(i+3) && i+4 < m.n() && m.sc.toks[i+4].kind == kNum && m.sc.toks[i+4].ndig == 2 {
+				d := m.sc.toks[i+4].val
+				if validDay(y, nt.val, d) {
+					j := m.emit(i, i+5, Expr{Date: caldate.YMD(y, nt.val, d), Value: caldate.YMD(y, nt.val, d).String()})
+					m.markReported(i, j)
+					return j
+				}
+				return i
+			}
+			// "1910-45": a year range when the end is later; else "2019-04", a month
+			if nt.val > y%100 {
+				end := y - y%100 + nt.val
+				return m.emit(i, i+3, Expr{Date: caldate.Date{Y: y}, EndDate: caldate.Date{Y: end}, Value: strconv.Itoa(y)})
+			}
+			if nt.val >= 1 && nt.val <= 12 {
+				d := caldate.Date{Y: y, M: nt.val}
+				return m.emit(i, i+3, Expr{Date: d, Value: d.String()})
+			}
+		}
+		if nt.ndig == 4 && nt.val > y && nt.val-y < 200 {
+			return m.emit(i, i+3, Expr{Date: caldate.Date{Y: y}, EndDate: caldate.Date{Y: nt.val}, Value: strconv.Itoa(y)})
+		}
+	}
+	if y < 1800 || y > 2199 {
+		return i
+	}
+	if i > 0 && m.sc.glued(i-1) && m.sc.toks[i-1].kind == kPunct {
+		switch m.sc.text[m.sc.toks[i-1].s:m.sc.toks[i-1].e] {
+		case "$", "€", "£", "¥", "#":
+			return i
+		}
+	}
+	if m.sc.is(i+1, '%') || (m.sc.is(i+1, ',') && m.sc.glued(i) && i+2 < m.n() && m.sc.toks[i+2].kind == kNum) {
+		return i
+	}
+	d := caldate.Date{Y: y}
+	return m.emit(i, i+1, Expr{Date: d, Value: d.String()})
+}
+
+// markReported flags an explicit full date written as "on <date>" next to a
+// reporting verb: "the ministry said on March 2, 2016" or "On March 2, 2016,
+// the ministry said". Only these count as evidence of when the news happened;
+// a date inside another clause ("the accord signed on ...") does not.
+func (m *matcher) markReported(i, j int) {
+	if m.kw(i-1) != "on" || m.out[len(m.out)-1].Date.Precision() != caldate.Day {
+		return
+	}
+	report := func(x int) bool {
+		if x < 0 || x >= m.n() {
+			return false
+		}
+		k, _ := m.cueAt(x, func(c cueKind) bool { return c == cReport })
+		return k == cReport
+	}
+	ok := false
+	for x := i - 2; x >= 0 && x >= i-4 && !m.sc.isStop(x, m.lx); x-- {
+		if report(x) {
+			ok = true
+			break
+		}
+	}
+	if !ok && m.sc.is(j, ',') {
+		for x := j + 1; x < m.n() && x <= j+4 && !m.sc.isStop(x, m.lx); x++ {
+			if report(x) {
+				ok = true
+				break
+			}
+		}
+	}
+	m.meta[len(m.meta)-1].reported = ok
+}
+
+// ---- month names ----
+
+// dayMonth reads "24 April [2019]".
+func (m *matcher) dayMonth(i int) int {
+	d, ok := m.dayNum(i)
+	if !ok {
+		return i
+	}
+	mi, e, ok := m.month(i + 1)
+	if !ok {
+		return i
+	}
+	y, end := m.optYear(e)
+	return m.monthDay(i, end, mi.m, d, y)
+}
+
+// monthDay resolves and emits a month and day, with y = 0 when no year is written.
+func (m *matcher) monthDay(i, end, mo, d, y int) int {
+	var e Expr
+	if y != 0 {
+		if !validDay(y, mo, d) {
+			return i
+		}
+		e.Date = caldate.YMD(y, mo, d)
+	} else {
+		var ok bool
+		if e.Date, ok = m.resolveMonthDay(mo, d, m.tense(i, end)); !ok {
+			return i
+		}
+	}
+	e.Value = dateValue(e.Date, mo, d)
+	j := m.emit(i, end, e)
+	if y != 0 {
+		m.markReported(i, j)
+	}
+	return j
+}
+
+// monthFirst reads "April 24[, 2019]", "July 2017" or a month alone.
+func (m *matcher) monthFirst(i int) int {
+	mi, e, ok := m.month(i)
+	if !ok {
+		return i
+	}
+	if d, ok := m.dayNum(e); ok {
+		y, end := m.optYear(e + 1)
+		return m.monthDay(i, end, mi.m, d, y)
+	}
+	if y, end := m.optYear(e); y != 0 {
+		d := caldate.Date{Y: y, M: mi.m}
+		return m.emit(i, end, Expr{Date: d, Value: d.String()})
+	}
+	if (mi.ambiguous || mi.abbr) && !m.flag(i-1, fMonthCue) {
+		return i
+	}
+	d, v := m.resolveMonth(mi.m, nil, m.tense(i, e))
+	return m.emit(i, e, Expr{Date: d, Value: v})
+}
+
+// monthPart reads "early November", "mid-2019", "late March 2018".
+func (m *matcher) monthPart(i int) int {
+	j := i + 1
+	if m.sc.isDash(j) {
+		j++
+	}
+	if mi, e, ok := m.month(j); ok {
+		if _, ok := m.dayNum(e); ok {
+			return i
+		}
+		if y, end := m.optYear(e); y != 0 {
+			d := caldate.Date{Y: y, M: mi.m}
+			return m.emit(i, end, Expr{Date: d, Value: d.String()})
+		}
+		d, v := m.resolveMonth(mi.m, nil, m.tense(i, e))
+		return m.emit(i, e, Expr{Date: d, Value: v})
+	}
+	if y, ok := m.year4(j); ok && y >= 1800 && y <= 2199 {
+		d := caldate.Date{Y: y}
+		return m.emit(i, j+1, Expr{Date: d, Value: d.String()})
+	}
+	return i
+}
+
+// ---- weekdays ----
+
+func (m *matcher) weekday(i int) int {
+	wd, ok := m.weekdayAt(i)
+	if !ok {
+		return i
+	}
+	end := m.dayPart(i + 1)
+	d, v := m.resolveWeekday(wd, nil, m.tense(i, end))
+	return m.emit(i, end, Expr{Date: d, Value: v})
+}
+
+// ---- durations ----
+
+// duration reads "three-day", "a week-long", "two days" with the count at i;
+// start < i when a duration opener ("for") precedes, which lets an article count.
+func (m *matcher) duration(i, start int) int {
+	n, e, ok := m.count(i, true)
+	if !ok {
+		return start
+	}
+	article := m.sc.toks[i].kind == kWord && m.lx.articles[m.kw(i)] != 0
+	hyph := false
+	if m.sc.isDash(e) && m.sc.glued(e-1) {
+		e, hyph = e+1, true
+	}
+	u, ok := m.unit(e)
+	if !ok {
+		return start
+	}
+	end := e + 1
+	long := false
+	if m.sc.isDash(end) && m.flag(end+1, fLong) {
+		end, long = end+2, true
+	} else if m.flag(end, fLong) && hyph {
+		end, long = end+1, true
+	}
+	if article && start == i && !long {
+		return start
+	}
+	if m.sc.toks[i].kind == kNum && m.sc.toks[i].ndig == 4 && !hyph {
+		return start // "2019 years" is not a duration we trust
+	}
+	return m.emit(i, end, Expr{Type: DurationType, Value: durationValue(n, u)})
+}

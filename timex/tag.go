@@ -1,0 +1,518 @@
+package timex
+
+import (
+	"bytes"
+	"strconv"
+
+	"parley/caldate"
+)
+
+// Tense of the clause around an expression, decided by the nearest cue word
+// (cues.txt documents the window).
+type tense uint8
+
+const (
+	tenseNone tense = iota
+	tenseFuture
+	tensePast
+)
+
+// exprMeta is what the tagger knows about an expression beyond Expr; Anchor uses it.
+type exprMeta struct {
+	// reported: an explicit full date ("on April 24, 2019") in a clause with a
+	// past reporting cue.
+	reported bool
+}
+
+// matcher holds the state of one Tag call.
+type matcher struct {
+	lx   *lexicon
+	sc   *scan
+	dct  caldate.Date
+	out  []Expr
+	meta []exprMeta
+}
+
+// Tag finds time expressions in text (usually one sentence) and resolves
+// them against the document date dct. dct may be zero or coarse: then only
+// what the text itself fixes is resolved, at the precision it supports.
+//
+// Choices worth knowing:
+//   - A weekday in a past or neutral clause is the latest such day on or
+//     before dct; in a future clause ("will meet on Thursday") it is the
+//     earliest such day on or after dct, so the same day counts: news
+//     written in the morning often says "will meet on Friday" on Friday.
+//   - A month and day without a year take the year that puts them nearest
+//     to dct; a future clause takes the first on or after dct, a past cue
+//     the last on or before.
+//   - A month alone ("in December") is the latest such month on or before
+//     dct's month, or the first on or after it in a future clause.
+//   - "this week" is Monday..Sunday of dct's week; in a future clause it
+//     starts at dct instead, since what is planned cannot be earlier.
+//   - A span's Value is the Value of its start; Date..EndDate is the span.
+func (t *Tagger) Tag(text string, dct caldate.Date) []Expr {
+	out, _ := t.tag(text, dct)
+	return out
+}
+
+func (t *Tagger) tag(text string, dct caldate.Date) ([]Expr, []exprMeta) {
+	sc := t.pool.Get().(*scan)
+	sc.reset(text)
+	m := matcher{lx: &t.lex, sc: sc, dct: dct}
+	for i := 0; i < len(sc.toks); {
+		if j := m.at(i); j > i {
+			i = j
+		} else {
+			i++
+		}
+	}
+	sc.text = ""
+	t.pool.Put(sc)
+	return m.out, m.meta
+}
+
+// emit appends an expression covering tokens [i, j) and returns j.
+func (m *matcher) emit(i, j int, e Expr) int {
+	e.Start, e.End = m.sc.toks[i].s, m.sc.toks[j-1].e
+	e.Text = m.sc.text[e.Start:e.End]
+	if e.Type == "" {
+		e.Type = DateType
+	}
+	m.out = append(m.out, e)
+	m.meta = append(m.meta, exprMeta{})
+	return j
+}
+
+// at tries every rule at token i and returns the token after the match, or i.
+func (m *matcher) at(i int) int {
+	tk := &m.sc.toks[i]
+	switch tk.kind {
+	case kPunct:
+		return i
+	case kNum, kAlnum:
+		if j := m.anniversary(i, i); j > i {
+			return j
+		}
+		if j := m.ago(i); j > i {
+			return j
+		}
+		if j := m.numeric(i); j > i {
+			return j
+		}
+		if j := m.span(i, i); j > i {
+			return j
+		}
+		if j := m.dayMonth(i); j > i {
+			return j
+		}
+		return m.duration(i, i)
+	}
+	k := string(m.sc.base(i))
+	fl := m.lx.words[k]
+	if fl&fSpanOpen != 0 {
+		if j := m.span(i, i+1); j > i {
+			return j
+		}
+	}
+	if j := m.phrase(i, k); j > i {
+		return j
+	}
+	if _, ok := m.lx.mods[k]; ok {
+		if j := m.modified(i); j > i {
+			return j
+		}
+	}
+	if k == "the" {
+		if j := m.anniversary(i, i+1); j > i {
+			return j
+		}
+	}
+	if j := m.anniversary(i, i); j > i {
+		return j
+	}
+	if j := m.ago(i); j > i {
+		return j
+	}
+	if fl&fDurOpen != 0 && i+1 < len(m.sc.toks) {
+		if j := m.duration(i+1, i); j > i+1 {
+			return j
+		}
+	}
+	if fl&fMonthPart != 0 {
+		if j := m.monthPart(i); j > i {
+			return j
+		}
+	}
+	if j := m.span(i, i); j > i {
+		return j
+	}
+	if j := m.monthFirst(i); j > i {
+		return j
+	}
+	if j := m.weekday(i); j > i {
+		return j
+	}
+	return m.duration(i, i)
+}
+
+// ---- token readers ----
+
+func (m *matcher) n() int { return len(m.sc.toks) }
+
+func (m *matcher) kw(i int) string {
+	if i < 0 || i >= m.n() {
+		return ""
+	}
+	return string(m.sc.base(i))
+}
+
+func (m *matcher) flag(i int, f wordFlag) bool {
+	if i < 0 || i >= m.n() || m.sc.toks[i].kind != kWord {
+		return false
+	}
+	return m.lx.words[string(m.sc.base(i))]&f != 0
+}
+
+// month reads a capitalised month name at i; end is past a glued "." after an abbreviation.
+func (m *matcher) month(i int) (mi monthInfo, end int, ok bool) {
+	if i >= m.n() || m.sc.toks[i].kind != kWord || !m.sc.toks[i].upper {
+		return mi, i, false
+	}
+	mi, ok = m.lx.months[string(m.sc.key(i))]
+	if !ok {
+		return mi, i, false
+	}
+	end = i + 1
+	if mi.abbr && m.sc.is(end, '.') && m.sc.glued(i) {
+		end++
+	}
+	return mi, end, true
+}
+
+// weekdayAt reads a capitalised weekday name (possessive allowed) at i.
+func (m *matcher) weekdayAt(i int) (int, bool) {
+	if i >= m.n() || m.sc.toks[i].kind != kWord || !m.sc.toks[i].upper {
+		return 0, false
+	}
+	wd, ok := m.lx.weekdays[string(m.sc.base(i))]
+	return wd, ok
+}
+
+// dayNum reads a day of the month: "28" or "28th".
+func (m *matcher) dayNum(i int) (int, bool) {
+	if i >= m.n() {
+		return 0, false
+	}
+	tk := &m.sc.toks[i]
+	if tk.ndig == 0 || tk.ndig > 2 || tk.val < 1 || tk.val > 31 {
+		return 0, false
+	}
+	if tk.kind == kAlnum && !m.ordSuffix(i) {
+		return 0, false
+	}
+	return tk.val, true
+}
+
+// ordSuffix reports whether an alnum token is digits + st/nd/rd/th.
+func (m *matcher) ordSuffix(i int) bool {
+	tk := &m.sc.toks[i]
+	suf := m.sc.low[tk.s+tk.ndig : tk.e]
+	return len(suf) == 2 && (string(suf) == "st" || string(suf) == "nd" || string(suf) == "rd" || string(suf) == "th")
+}
+
+// year4 reads a four-digit year at i.
+func (m *matcher) year4(i int) (int, bool) {
+	if i >= m.n() {
+		return 0, false
+	}
+	tk := &m.sc.toks[i]
+	if tk.kind != kNum || tk.ndig != 4 || tk.val < 1000 {
+		return 0, false
+	}
+	return tk.val, true
+}
+
+// count reads a cardinal number at i ("3", "three", "twenty-five");
+// articles count only when article is true.
+func (m *matcher) count(i int, article bool) (n, end int, ok bool) {
+	if i >= m.n() {
+		return 0, i, false
+	}
+	tk := &m.sc.toks[i]
+	if tk.kind == kNum {
+		if tk.ndig > 4 {
+			return 0, i, false
+		}
+		return tk.val, i + 1, true
+	}
+	if tk.kind != kWord {
+		return 0, i, false
+	}
+	k := string(m.sc.key(i))
+	if v, ok := m.lx.cards[k]; ok {
+		// "twenty-five"
+		if v >= 20 && v%10 == 0 && v < 100 && m.sc.isDash(i+1) && m.sc.glued(i) && i+2 < m.n() {
+			if u, ok := m.lx.cards[string(m.sc.key(i+2))]; ok && u < 10 {
+				return v + u, i + 3, true
+			}
+		}
+		return v, i + 1, true
+	}
+	if article {
+		if v, ok := m.lx.articles[k]; ok {
+			return v, i + 1, true
+		}
+	}
+	return 0, i, false
+}
+
+// ordinal reads "76th", "third", "seventy-sixth" at i.
+func (m *matcher) ordinal(i int) (n, end int, ok bool) {
+	if i >= m.n() {
+		return 0, i, false
+	}
+	tk := &m.sc.toks[i]
+	if tk.kind == kAlnum && tk.ndig <= 4 && m.ordSuffix(i) {
+		return tk.val, i + 1, true
+	}
+	if tk.kind != kWord {
+		return 0, i, false
+	}
+	k := string(m.sc.key(i))
+	if v, ok := m.lx.ords[k]; ok {
+		return v, i + 1, true
+	}
+	if v, ok := m.lx.cards[k]; ok && v >= 20 && v%10 == 0 && v < 100 && m.sc.isDash(i+1) && i+2 < m.n() {
+		if u, ok := m.lx.ords[string(m.sc.key(i+2))]; ok && u < 10 {
+			return v + u, i + 3, true
+		}
+	}
+	return 0, i, false
+}
+
+// unit reads a duration unit at i.
+func (m *matcher) unit(i int) (unitInfo, bool) {
+	if i >= m.n() || m.sc.toks[i].kind != kWord {
+		return unitInfo{}, false
+	}
+	u, ok := m.lx.units[string(m.sc.base(i))]
+	return u, ok
+}
+
+// ---- cue window ----
+
+// cueAt returns the tense or framing cue starting at token j and its length.
+func (m *matcher) cueAt(j int, want func(cueKind) bool) (cueKind, int) {
+	tk := &m.sc.toks[j]
+	if tk.kind != kWord {
+		return cNone, 0
+	}
+	k := m.sc.key(j)
+	lookup := string(k)
+	if n := len(k); n > 3 && string(k[n-2:]) == "ll" && (k[n-3] == '\'' || k[n-3] == 0x99) {
+		lookup = "'ll"
+	}
+	for _, c := range m.lx.cues[lookup] {
+		if !want(c.kind) || j+len(c.words) > m.n() {
+			continue
+		}
+		ok := true
+		for x := 1; x < len(c.words); x++ {
+			if string(m.sc.key(j+x)) != c.words[x] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return c.kind, len(c.words)
+		}
+	}
+	return cNone, 0
+}
+
+func isTenseCue(k cueKind) bool { return k == cFuture || k == cPast }
+
+// tenseAt is the cue kind at j for tense, including past-tense endings.
+func (m *matcher) tenseAt(j int) cueKind {
+	if k, _ := m.cueAt(j, isTenseCue); k != cNone {
+		return k
+	}
+	tk := &m.sc.toks[j]
+	if tk.kind == kWord && tk.e-tk.s > 4 {
+		k := m.sc.key(j)
+		for _, s := range m.lx.suffixes {
+			if bytes.HasSuffix(k, []byte(s)) {
+				return cPast
+			}
+		}
+	}
+	return cNone
+}
+
+const (
+	backWindow = 12
+	fwdWindow  = 5
+)
+
+// tense decides the tense of the clause around tokens [i, j): the nearest
+// cue from the expression's own words back to backWindow words before it;
+// only when there is none, the first cue up to fwdWindow words after it
+// ("On Friday, the leaders will meet"). Words after the expression often
+// open the next clause ("said on Monday it will ..."), hence the preference.
+// Neither window crosses a sentence stop.
+func (m *matcher) tense(i, j int) tense {
+	k := cNone
+	for x := j - 1; x >= 0 && x >= i-backWindow; x-- {
+		if m.sc.isStop(x, m.lx) {
+			break
+		}
+		if k = m.tenseAt(x); k != cNone {
+			break
+		}
+	}
+	if k == cNone {
+		for x := j; x < m.n() && x < j+fwdWindow; x++ {
+			if m.sc.isStop(x, m.lx) {
+				break
+			}
+			if k = m.tenseAt(x); k != cNone {
+				break
+			}
+		}
+	}
+	switch k {
+	case cFuture:
+		return tenseFuture
+	case cPast:
+		return tensePast
+	}
+	return tenseNone
+}
+
+// cueBefore reports whether a cue of kind k starts within n words before token i.
+func (m *matcher) cueBefore(i, n int, k cueKind) bool {
+	for x := i - 1; x >= 0 && x >= i-n; x-- {
+		if m.sc.isStop(x, m.lx) {
+			return false
+		}
+		if c, _ := m.cueAt(x, func(c cueKind) bool { return c == k }); c != cNone {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- resolution ----
+
+// coarse returns dct cut to at most precision p, for expressions that dct is
+// too coarse to resolve exactly.
+func (m *matcher) coarse(p caldate.Precision) caldate.Date {
+	if m.dct.Precision() < p {
+		return m.dct
+	}
+	return m.dct.Truncate(p)
+}
+
+// resolveWeekday resolves a weekday, shifted by a modifier (mod: -1 last,
+// 0 this, +1 next; nil none) or by tense.
+func (m *matcher) resolveWeekday(wd int, mod *int, tn tense) (caldate.Date, string) {
+	switch m.dct.Precision() {
+	case caldate.None:
+		return caldate.Date{}, "XXXX-WXX-" + strconv.Itoa(wd)
+	case caldate.Day:
+	default:
+		return m.dct, m.dct.String()
+	}
+	var d caldate.Date
+	switch {
+	case mod != nil && *mod < 0:
+		d = onOrBefore(m.dct.AddDays(-1), wd)
+	case mod != nil && *mod > 0:
+		d = onOrAfter(m.dct.AddDays(1), wd)
+	case mod != nil:
+		d = monday(m.dct).AddDays(wd - 1)
+	case tn == tenseFuture:
+		d = onOrAfter(m.dct, wd)
+	default:
+		d = onOrBefore(m.dct, wd)
+	}
+	return d, d.String()
+}
+
+// resolveMonth resolves a month name without a year.
+func (m *matcher) resolveMonth(mo int, mod *int, tn tense) (caldate.Date, string) {
+	switch m.dct.Precision() {
+	case caldate.None:
+		return caldate.Date{}, unknownValue(mo, 0)
+	case caldate.Year:
+		d := caldate.Date{Y: m.dct.Y, M: mo}
+		if mod != nil && *mod != 0 {
+			// "last December" in a year-only document: only the year range is known.
+			return caldate.Date{}, unknownValue(mo, 0)
+		}
+		return d, d.String()
+	}
+	y, cm := m.dct.Y, m.dct.M
+	switch {
+	case mod != nil && *mod < 0:
+		if mo >= cm {
+			y--
+		}
+	case mod != nil && *mod > 0:
+		if mo <= cm {
+			y++
+		}
+	case mod != nil:
+	case tn == tenseFuture:
+		if mo < cm {
+			y++
+		}
+	default:
+		if mo > cm {
+			y--
+		}
+	}
+	d := caldate.Date{Y: y, M: mo}
+	return d, d.String()
+}
+
+// resolveMonthDay gives a year to a month and day.
+func (m *matcher) resolveMonthDay(mo, day int, tn tense) (caldate.Date, bool) {
+	switch m.dct.Precision() {
+	case caldate.None:
+		return caldate.Date{}, validDay(2000, mo, day)
+	case caldate.Year:
+		return caldate.YMD(m.dct.Y, mo, day), validDay(m.dct.Y, mo, day)
+	}
+	ref := m.dct
+	if ref.D == 0 {
+		ref.D = 15 // a month-precision dct: compare against its middle
+	}
+	var best caldate.Date
+	bestDist := 1 << 30
+	for y := ref.Y - 1; y <= ref.Y+1; y++ {
+		if !validDay(y, mo, day) {
+			continue
+		}
+		c := caldate.YMD(y, mo, day)
+		dist := daysBetween(ref, c)
+		cmp := dist
+		if m.dct.D == 0 { // month-precision dct: the whole month is "now"
+			cmp = (c.Y*12 + c.M) - (m.dct.Y*12 + m.dct.M)
+		}
+		if (tn == tenseFuture && cmp < 0) || (tn == tensePast && cmp > 0) {
+			continue
+		}
+		if absInt(dist) < bestDist {
+			best, bestDist = c, absInt(dist)
+		}
+	}
+	return best, !best.IsZero()
+}
+
+func dateValue(d caldate.Date, mo, day int) string {
+	if d.IsZero() {
+		return unknownValue(mo, day)
+	}
+	return d.String()
+}
