@@ -128,6 +128,9 @@ func TestFind(t *testing.T) {
 			[]want{{"Putin", "RUS", Person, "Vladimir Putin", ""}, {"Abe", "JPN", Person, "Shinzo Abe", ""}, {"Moon", "KOR", Person, "Moon Jae-in", ""}}, nil},
 		{"state councilor and foreign minister", "2019-09-01", "Chinese State Councilor and Foreign Minister Wang Yi arrived.",
 			[]want{{"Chinese State Councilor and Foreign Minister Wang Yi", "CHN", Person, "Wang Yi", "foreign minister"}}, nil},
+		{"ambassador by posting", "2019-06-01", "The Chinese Ambassador to the United States met China's ambassador in Seoul.",
+			[]want{{"Chinese Ambassador to the United States", "CHN", Person, "Cui Tiankai", "ambassador to the United States"},
+				{"China", "CHN", State, "", ""}}, []string{"China's ambassador"}},
 		{"title of state", "2021-03-01", "The President of Russia and the Secretary-General of the United Nations spoke.",
 			[]want{{"President of Russia", "RUS", Person, "Vladimir Putin", ""}, {"Secretary-General of the United Nations", "IGO:UN", Person, "Antonio Guterres", ""}}, nil},
 	}
@@ -284,6 +287,38 @@ func TestData(t *testing.T) {
 					t.Errorf("%s %s: %s and %s overlap", k.code, k.role, d.people[a.person].name, d.people[b.person].name)
 				}
 			}
+		}
+	}
+}
+
+// TestSurnameBeforeOffice: a lone surname does not name someone before they
+// took office, but does afterwards.
+func TestSurnameBeforeOffice(t *testing.T) {
+	d := Default()
+	for _, tc := range []struct {
+		date string
+		n    int
+	}{{"2008-01-01", 0}, {"2018-01-01", 1}, {"2030-01-01", 1}} {
+		got := d.Document(caldate.MustParse(tc.date)).Find("Obama spoke.")
+		if len(got) != tc.n {
+			t.Errorf("%s: Obama -> %s", tc.date, dump(got))
+		}
+	}
+}
+
+// TestConcurrent runs documents in parallel on the shared default
+// dictionary (meaningful under -race).
+func TestConcurrent(t *testing.T) {
+	d := Default()
+	text := benchText(20000)
+	want := len(d.Document(caldate.MustParse("2019-04-25")).Find(text))
+	done := make(chan int)
+	for i := 0; i < 4; i++ {
+		go func() { done <- len(d.Document(caldate.MustParse("2019-04-25")).Find(text)) }()
+	}
+	for i := 0; i < 4; i++ {
+		if n := <-done; n != want {
+			t.Errorf("concurrent run found %d mentions, want %d", n, want)
 		}
 	}
 }

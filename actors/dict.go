@@ -14,6 +14,7 @@ type Dictionary struct {
 	vocab   map[string]int32 // token text -> id
 	edges   map[uint64]int32 // node<<32 | token id -> child node
 	nodes   []node
+	root    []int32 // token id -> child of the root node, 0 if none
 	people  []person
 	roleIdx map[roleKey][]termRef
 	names   map[string]string // code -> canonical name

@@ -340,6 +340,12 @@ func (b *Builder) Build() (*Dictionary, error) {
 	if err := d.addPeople(b.people); err != nil {
 		return nil, err
 	}
+	d.root = make([]int32, len(d.vocab))
+	for k, c := range d.edges {
+		if k>>32 == 0 {
+			d.root[uint32(k)] = c
+		}
+	}
 	d.stats.Nodes = len(d.nodes)
 	d.stats.Vocab = len(d.vocab)
 	return d, nil

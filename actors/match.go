@@ -1,8 +1,14 @@
 package actors
 
 import (
+	"sync"
+
 	"parley/caldate"
 )
+
+// tokPool recycles token buffers across documents, since a DocMatcher
+// usually lives for one document only.
+var tokPool = sync.Pool{New: func() any { b := make([]tok, 0, 1024); return &b }}
 
 // DocMatcher finds actors in the texts of one document. It remembers the
 // people named so far, so that a bare surname later in the document
@@ -63,7 +69,13 @@ func (d *Dictionary) Lookup(name string, date caldate.Date) []Mention {
 // from the rest of the document. "the Russian side" is the State itself.
 func (m *DocMatcher) Find(text string) []Mention {
 	d := m.d
-	m.toks = m.toks[:0]
+	buf := tokPool.Get().(*[]tok)
+	m.toks = (*buf)[:0]
+	defer func() {
+		*buf = m.toks[:0]
+		m.toks = nil
+		tokPool.Put(buf)
+	}()
 	tokenize(text, func(t tok, s string) {
 		id, ok := d.vocab[s]
 		if !ok {
@@ -99,9 +111,18 @@ func (m *DocMatcher) atomAt(text string, i int) (atom, bool) {
 		if id < 0 {
 			break
 		}
-		c, ok := d.edges[uint64(n)<<32|uint64(uint32(id))]
-		if !ok {
-			break
+		var c int32
+		if j == i {
+			// Most tokens start no phrase; a slice answers that faster
+			// than the edge map.
+			if c = d.root[id]; c == 0 {
+				break
+			}
+		} else {
+			var ok bool
+			if c, ok = d.edges[uint64(n)<<32|uint64(uint32(id))]; !ok {
+				break
+			}
 		}
 		n = c
 		if nd := &d.nodes[c]; nd.main != nil || nd.after != nil {
@@ -477,13 +498,24 @@ func (m *DocMatcher) rememberTokens(text string, i, j int, r *memRef) {
 // (or any office) on the date.
 func (m *DocMatcher) resolve(text string, n atom, code string, roles []string) (memRef, bool) {
 	d := m.d
+	cands := n.e.persons
 	if n.e.single {
 		t := m.toks[n.i]
 		if r, ok := m.mem[text[t.start:t.end]]; ok {
 			return *r, true
 		}
+		// A surname alone never names someone before their first listed
+		// office: "Koizumi" in 2017 is not the minister of 2025.
+		if m.first != 0 {
+			var f []int32
+			for _, p := range cands {
+				if d.people[p].terms[0].start <= m.last {
+					f = append(f, p)
+				}
+			}
+			cands = f
+		}
 	}
-	cands := n.e.persons
 	if code != "" && len(cands) > 1 {
 		var f []int32
 		for _, p := range cands {

@@ -120,6 +120,20 @@ Opposition members said they would propose changes to the spending on roads and 
 Reproduction in whole or in part without permission is prohibited.
 `
 
+// pageChinese is an article in Chinese under a menu.
+const pageChinese = `首页 | 新闻 | 国际
+
+两国外长举行会谈
+
+2021-06-01 10:00 来源：示例网
+
+两国外长周二在首都举行会谈，双方就双边关系和地区局势交换了意见，并同意加强在经贸领域的合作。
+
+会谈结束后，双方签署了关于文化交流的合作文件，并宣布将于明年举办文化年活动。
+
+责任编辑：王明
+`
+
 // pageWrapped is hard-wrapped at about 60 columns, with CRLF line ends.
 var pageWrapped = strings.ReplaceAll(`Envoys hold first round of border talks
 
@@ -141,6 +155,7 @@ func TestText(t *testing.T) {
 		title    string
 		date     caldate.Date
 		dateline string
+		lang     string   // "" means "en"
 		keep     []string // each must lie inside a Body span
 		drop     []string // none may lie inside a Body span
 	}{
@@ -194,6 +209,15 @@ func TestText(t *testing.T) {
 			drop:  []string{"Will the river treaty"},
 		},
 		{
+			name:  "chinese",
+			page:  pageChinese,
+			title: "两国外长举行会谈",
+			lang:  "zh",
+			date:  caldate.YMD(2021, 6, 1),
+			keep:  []string{"两国外长周二在首都举行会谈", "会谈结束后"},
+			drop:  []string{"首页", "责任编辑"},
+		},
+		{
 			name:  "hard wrapped",
 			page:  pageWrapped,
 			title: "Envoys hold first round of border talks",
@@ -222,8 +246,11 @@ func TestText(t *testing.T) {
 			if a.Date != c.date {
 				t.Errorf("Date = %v, want %v", a.Date, c.date)
 			}
-			if !c.date.IsZero() && (a.DateSource != "stamp" || !strings.Contains(a.Text[a.DateSpan.Start:a.DateSpan.End], "")) {
-				t.Errorf("DateSource = %q", a.DateSource)
+			if !c.date.IsZero() && (a.DateSource != "stamp" || !strings.ContainsAny(a.Text[a.DateSpan.Start:a.DateSpan.End], "0123456789")) {
+				t.Errorf("DateSource = %q, DateSpan = %v", a.DateSource, a.DateSpan)
+			}
+			if want := c.lang; a.Language != want && !(want == "" && a.Language == "en") {
+				t.Errorf("Language = %q, want %q", a.Language, want)
 			}
 			if a.Dateline != c.dateline {
 				t.Errorf("Dateline = %q, want %q", a.Dateline, c.dateline)
@@ -365,4 +392,18 @@ func TestNormalize(t *testing.T) {
 			t.Errorf("normalize(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// FuzzText checks that Text never panics and keeps its span invariants.
+func FuzzText(f *testing.F) {
+	for _, p := range []string{pagePortal, pageBlog, pageWire, pageBare, pageQuestion, pageListing, pageChinese, pageWrapped, "", "\xff\xfe", "By X |\n2019-13-45\n(Reuters) -"} {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, page string) {
+		a := Text(page)
+		if a.Text != page {
+			t.Fatal("text changed")
+		}
+		checkSpans(t, "fuzz", a)
+	})
 }

@@ -3,6 +3,7 @@ package clean
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	nurl "net/url"
 	"strings"
 	"unicode/utf8"
@@ -26,14 +27,21 @@ func HTML(raw []byte, url string) (Article, error) { return std.HTML(raw, url) }
 // content tree is laid out again as lines (one per paragraph, heading, list
 // item, quote or line break), since trafilatura's own text runs them
 // together. Article.Text is that text and Body its lines, less those the
-// boilerplate rules reject. Title comes from the page's metadata; the date
+// boilerplate rules reject. Title comes from the page's metadata (TitleSpan
+// is set only when the headline is also the first line of Text); the date
 // from htmldate run on the whole page (DateSource "html-meta"), else from
 // a stamp line above the body. url may be "".
 //
 // When no body is found the error is ErrNoText, and the Article still
 // carries the title and date if they were found.
-func (c *Cleaner) HTML(raw []byte, url string) (Article, error) {
-	var a Article
+func (c *Cleaner) HTML(raw []byte, url string) (a Article, err error) {
+	// The extractors are large third-party code run on arbitrary pages: a
+	// panic in them must cost one document, not the run.
+	defer func() {
+		if p := recover(); p != nil {
+			a, err = Article{}, fmt.Errorf("html extraction failed: %v", p)
+		}
+	}()
 	doc, err := html.Parse(bytes.NewReader(decodeHTML(raw)))
 	if err != nil {
 		return a, err

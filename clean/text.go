@@ -224,7 +224,7 @@ func (c *Cleaner) Text(raw string) Article {
 	c.joinWrapped(raw, lines)
 	for i := range lines {
 		l := &lines[i]
-		l.prose = l.bad == "" && (l.shape || foreign && foreignProse(raw, l))
+		l.prose = l.bad == "" && (l.shape || foreign && foreignProse(l))
 	}
 	first, last := c.mainCluster(raw, lines)
 	if first < 0 {
@@ -239,7 +239,7 @@ func (c *Cleaner) Text(raw string) Article {
 			stop += l.stop
 		}
 	}
-	ti := c.findTitle(raw, lines, body[0])
+	ti := c.findTitle(raw, lines, body[0], foreign)
 	if ti < 0 && len(body) > 1 && titleLike(raw, &lines[body[0]], true) {
 		// A headline shaped like a sentence ("Will the talks in Hanoi bring
 		// peace?") opens the cluster itself.
@@ -352,7 +352,7 @@ func markScript(lines []line) bool {
 
 // foreignProse is the prose test for pages not in Latin script, where
 // stopwords are not known: long enough and ending like a sentence.
-func foreignProse(text string, l *line) bool {
+func foreignProse(l *line) bool {
 	return l.other >= 20 && (l.endPunct || l.other >= 60)
 }
 
@@ -422,7 +422,7 @@ func hasYear(s string) bool {
 
 // findTitle looks back from the first body line for the headline: the
 // nearest line shaped like one that is not boilerplate. -1 if none.
-func (c *Cleaner) findTitle(text string, lines []line, firstBody int) int {
+func (c *Cleaner) findTitle(text string, lines []line, firstBody int, foreign bool) int {
 	for i, k := firstBody-1, 0; i >= 0 && k < titleLookback; i, k = i-1, k+1 {
 		l := &lines[i]
 		if l.section {
@@ -431,7 +431,12 @@ func (c *Cleaner) findTitle(text string, lines []line, firstBody int) int {
 		if l.bad != "" || l.prose {
 			continue
 		}
-		if titleLike(text, l, false) && !c.hasDate(text[l.start:l.end]) {
+		ok := titleLike(text, l, false)
+		if foreign {
+			// No capitals or spaces to go by: a short line without final punctuation.
+			ok = l.other >= 4 && l.other <= 60 && !l.endPunct && l.latin < l.other
+		}
+		if ok && !c.hasDate(text[l.start:l.end]) {
 			return i
 		}
 	}

@@ -32,15 +32,6 @@ var ruleKinds = map[string]ruleKind{
 	"mark": ruleMark, "section": ruleSection, "caption": ruleCaption,
 }
 
-func (k ruleKind) String() string {
-	for s, v := range ruleKinds {
-		if v == k {
-			return s
-		}
-	}
-	return "?"
-}
-
 type rule struct {
 	kind   ruleKind
 	phrase string // normalised, starts with the word it is filed under

@@ -131,6 +131,7 @@ type sentenceState struct {
 	times   []timex.Expr
 	speaker []actors.Mention
 	said    int // token index of the main speech verb, -1 if none
+	content int // first token of the reported content after the speech verb
 	sayDate *timex.Expr
 }
 
@@ -139,6 +140,7 @@ type docState struct {
 	lastSubject []actors.Mention
 	lastPair    [2]actors.Mention
 	havePair    bool
+	group       []actors.Mention // the parties of the latest exchange, its source first
 	lastSpeaker []actors.Mention
 }
 
@@ -154,7 +156,7 @@ func (c *Coder) Code(in Input) []Event {
 }
 
 func (c *Coder) prepare(in Input, si int, s text.Sentence, ds *docState) *sentenceState {
-	st := &sentenceState{s: s, toks: tokenize(s.Text), said: -1}
+	st := &sentenceState{s: s, toks: tokenize(s.Text), said: -1, content: -1}
 	if si < len(in.Times) {
 		st.times = in.Times[si]
 	}
@@ -200,8 +202,9 @@ func (c *Coder) prepare(in Input, si int, s text.Sentence, ds *docState) *senten
 				sp = []actors.Mention{st.actors[a].m}
 			}
 		} else {
-			// "Geng said", "the ministry spokesman Geng Shuang said", "said Tan".
-			for j := i - 1; j >= 0 && j >= i-3; j-- {
+			// "Geng said", "the ministry spokesman Geng Shuang said", "said Tan",
+			// "the State Department on Thursday said".
+			for j := i - 1; j >= 0 && j >= i-6; j-- {
 				if a := st.actorAt[j]; a >= 0 {
 					sp = []actors.Mention{st.actors[a].m}
 					break
@@ -225,6 +228,18 @@ func (c *Coder) prepare(in Input, si int, s text.Sentence, ds *docState) *senten
 		if sp != nil {
 			st.speaker = sp
 			st.said = i
+			st.content = e
+			// "X told Y (that) ...": the content starts after the addressee.
+			if w := st.toks[i].lower; (w == "told" || w == "tells") && e < len(st.toks) {
+				if a := st.actorAt[e]; a >= 0 {
+					st.content = st.actors[a].end
+				} else if w := st.toks[e].lower; w == "reporters" || w == "journalists" || w == "him" || w == "her" || w == "them" {
+					st.content = e + 1
+				}
+			}
+			if st.content < len(st.toks) && st.toks[st.content].lower == "that" {
+				st.content++
+			}
 			ds.lastSpeaker = sp
 			// The date told with the reporting verb: "said on Wednesday", "reported Sunday".
 			for k := range st.times {
@@ -271,7 +286,7 @@ type candidate struct {
 
 func (c *Coder) codeSentence(in Input, st *sentenceState, ds *docState) []candidate {
 	var out []candidate
-	stop := func(j int) bool { return st.toks[j].punct || st.actorAt[j] >= 0 }
+	stop := func(j int) bool { return st.toks[j].punct && st.toks[j].lower != "." || st.actorAt[j] >= 0 }
 	for i := 0; i < len(st.toks); {
 		if st.toks[i].punct || st.actorAt[i] >= 0 {
 			i++
@@ -290,6 +305,7 @@ func (c *Coder) codeSentence(in Input, st *sentenceState, ds *docState) []candid
 	if subj := c.subjectAt(st, 0, len(st.toks)); len(distinctCodes(subj)) == 2 {
 		ds.lastPair = [2]actors.Mention{subj[0], otherThan(subj, subj[0].Code)}
 		ds.havePair = true
+		ds.group = []actors.Mention{ds.lastPair[0], ds.lastPair[1]}
 	}
 	if subj := c.subjectAt(st, 0, len(st.toks)); len(subj) > 0 {
 		ds.lastSubject = subj
@@ -347,7 +363,7 @@ func (c *Coder) clause(st *sentenceState, ts, te int) (int, int) {
 			break
 		}
 		// The content of a reported statement: "X said (that) ...".
-		if j == st.said || w == "that" && j > 0 && j-1 == st.said {
+		if st.content > 0 && j == st.content-1 && ts >= st.content {
 			left = j + 1
 			break
 		}
@@ -510,17 +526,41 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	if c.hasCueIn("hypothetical", st, negFrom, ts, ts, te) {
 		return drop("hypothetical")
 	}
-	if c.cueAt("noun", st.toks, ts) > 0 {
+	// "the disputed sea", "a backed candidate": a participle used as an adjective.
+	if ts > 0 && strings.HasSuffix(st.toks[ts].lower, "ed") && (st.toks[ts-1].lower == "the" || st.toks[ts-1].lower == "a" || st.toks[ts-1].lower == "an") {
+		return drop("participle used as an adjective")
+	}
+	isNoun := c.cueAt("noun", st.toks, ts) > 0
+	nounCtx := ""
+	if isNoun {
 		// "the Tianjin Summit", "Security Consultative Meeting": part of a name.
 		if ts > 0 && isCap(st, ts) && !st.toks[ts-1].punct {
 			return drop("noun trigger inside a name")
 		}
-		// "amid stalled talks with ...": context, not an act.
-		for k := ts - 1; k >= left && k >= ts-3; k-- {
+		// What governs the noun: a light verb ("held talks"), a preposition of
+		// participation ("during talks"), of context ("amid talks"), or "his".
+		for k := ts - 1; k >= left && k >= ts-4; k-- {
+			if st.actorAt[k] >= 0 || st.toks[k].punct {
+				break
+			}
 			if c.cueAt("context", st.toks, k) == k+1 {
 				return drop("noun trigger in a context phrase")
 			}
-			if st.actorAt[k] >= 0 || st.toks[k].punct {
+			if e := c.cueAt("light", st.toks, k); e > 0 && e <= ts {
+				nounCtx = "light"
+				break
+			}
+			if e := c.cueAt("participate", st.toks, k); e > 0 && e <= ts {
+				nounCtx = "participate"
+				break
+			}
+			if w := st.toks[k].lower; w == "his" || w == "her" || w == "their" || w == "its" {
+				nounCtx = "possessive"
+				break
+			}
+			// "wrap up a visit", "is on a trip": an indefinite noun is the subject's own.
+			if w := st.toks[k].lower; w == "a" || w == "an" {
+				nounCtx = "indefinite"
 				break
 			}
 		}
@@ -535,30 +575,33 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 		if a := c.actorAfter(st, te+1, minInt(right, te+6)); a >= 0 {
 			both := c.coordinatedLoose(st, a, right)
 			if len(distinctCodes(both)) >= 2 {
-				sources = []actors.Mention{both[0], otherThan(both, both[0].Code)}
+				sources = both
 				plural = true
 			}
 		}
 	}
 
-	// "a visit to Russia by X", "the visit to Russia of Defense Minister Li"
+	// The agent: "was condemned by X", "a visit to Russia by X", "the visit to Russia of Li".
+	passive := ts > 0 && isAuxiliary(st.toks[ts-1].lower)
 	for j := te; sources == nil && j < right && j < te+8; j++ {
-		if st.toks[j].lower == "of" && (j > te+3 || c.subjectAt(st, left, ts) != nil) {
+		w := st.toks[j].lower
+		if w == "of" && (p.Frame != FrameTravel || j > te+3 || c.subjectAt(st, left, ts) != nil) {
 			break
 		}
-		w := st.toks[j].lower
-		if (w == "by" || (w == "of" && (p.Frame == FrameTravel))) && j+1 < right {
-			if a := c.actorAfter(st, j+1, j+5); a >= 0 && (p.Frame == FrameTravel || p.Frame == FrameHost || w == "by") {
-				if w == "by" && p.Frame != FrameTravel && p.Frame != FrameHost && !strings.HasSuffix(st.toks[ts].lower, "ed") {
-					break
-				}
-				sources = c.coordinated(st, a, right)
-				usedBy = a
-				break
-			}
+		if w != "by" && w != "of" || j+1 >= right {
+			continue
 		}
+		if w == "by" && !isNoun && !passive && j != te {
+			break
+		}
+		if a := c.actorAfter(st, j+1, j+5); a >= 0 {
+			sources = c.coordinated(st, a, right)
+			usedBy = a
+		}
+		break
 	}
-	// A possessor right before a noun trigger: "Pyongyang's support", "Xi's Russia visit".
+	// A possessor or modifier right before a noun trigger: "Pyongyang's support",
+	// "U.S. sanctions", "Xi's Russia visit".
 	destBefore := -1
 	if sources == nil && ts > 0 {
 		k := ts - 1
@@ -566,13 +609,40 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			k--
 		}
 		if a := st.actorAt[k]; a >= 0 && k >= ts-3 {
-			if st.toks[st.actors[a].end-1].poss {
+			switch {
+			case st.toks[st.actors[a].end-1].poss:
 				sources = []actors.Mention{st.actors[a].m}
-			} else if p.Frame == FrameTravel && st.actors[a].end == ts {
+			case isNoun && st.actors[a].end == ts && (p.Frame == FrameTravel || st.actors[a].m.Kind == actors.Capital || st.actors[a].m.Kind == actors.IGO):
+				// "Xi's Russia visit", "his Beijing meetings", "the APEC summit": where it happens.
 				destBefore = a
 				if b := st.actors[a].first - 1; b >= 0 && st.actorAt[b] >= 0 && st.toks[b].poss {
 					sources = []actors.Mention{st.actors[st.actorAt[b]].m}
 				}
+			case isNoun && st.actors[a].end == ts && p.Frame != FrameTravel:
+				sources = []actors.Mention{st.actors[a].m}
+			}
+		}
+	}
+
+	switch p.Frame {
+	case FrameJudge, FrameObligation:
+		return c.codeSpeech(in, st, ds, p, ts, te, left, right, drop)
+	}
+
+	// "the delegation that traveled to Beijing": the subject is no actor.
+	if sources == nil && ts > 0 && (st.toks[ts-1].lower == "that" || st.toks[ts-1].lower == "which") {
+		return drop("relative clause with no actor as antecedent")
+	}
+	nounNeedsSubject := isNoun && sources == nil
+	if nounNeedsSubject && nounCtx == "" && destBefore < 0 {
+		return drop("noun trigger with no actor of its own")
+	}
+	// "X, who ... pressed": the relative pronoun's antecedent.
+	if sources == nil {
+		for k := ts - 1; k >= left && k >= ts-3; k-- {
+			if st.toks[k].lower == "who" && k >= 2 && st.toks[k-1].lower == "," && st.actorAt[k-2] >= 0 {
+				sources = []actors.Mention{st.actors[st.actorAt[k-2]].m}
+				break
 			}
 		}
 	}
@@ -582,15 +652,21 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 		for j < ts && (st.toks[j].punct || isDeterminer(st.toks[j].lower) && c.cueAt("plural", st.toks, j) < 0 || isAdverb(st.toks[j].lower)) {
 			j++
 		}
-		if e := c.cueAt("plural", st.toks, j); e > 0 && e <= ts {
-			if ds.havePair {
-				sources = []actors.Mention{ds.lastPair[0], ds.lastPair[1]}
+		if e := c.cueAt("plural", st.toks, j); e > 0 && e <= ts && st.toks[j].lower != "both" || st.toks[j].lower == "both" && e > 0 && e <= ts {
+			if len(ds.group) >= 2 {
+				sources = ds.group
 				plural = true
+			} else {
+				return drop("plural subject with no earlier exchange")
 			}
 		} else if e := c.cueAt("pronoun", st.toks, j); e > 0 && e <= ts && !st.toks[j].poss && st.toks[j].lower != "his" && st.toks[j].lower != "her" && st.toks[j].lower != "its" {
-			if st.said >= 0 && left > st.said && left <= st.said+2 {
+			embedded := st.content > 0 && left == st.content
+			switch {
+			case embedded:
 				sources = st.speaker
-			} else {
+			case st.toks[j].lower == "it" || st.toks[j].lower == "they":
+				return drop("\"it\" with no speaker to refer to")
+			default:
 				sources = ds.lastSubject
 			}
 			if sources == nil {
@@ -604,7 +680,7 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			sources = nil
 		}
 	}
-	if sources == nil && st.said >= 0 && left > st.said {
+	if sources == nil && st.content > 0 && left >= st.content {
 		sources = st.speaker // "Beijing said on Wednesday it is pleased ..."
 	}
 	if sources == nil && left == 0 {
@@ -616,14 +692,17 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			}
 		}
 	}
-	if sources == nil && st.speaker != nil && ts > st.said && st.said >= 0 {
+	if sources == nil && nounCtx == "possessive" {
+		sources = ds.lastSubject
+	}
+	if sources == nil && st.speaker != nil && st.said >= 0 && ts > st.said {
 		sources = st.speaker
 	}
 
 	// A subject of two parties meets, agrees or exchanges with itself: no object needed.
 	subjectPair := len(distinctCodes(sources)) >= 2 && (p.Type == "CONSULT" || p.Frame == FrameMutual)
 
-	// Targets: the first actor soon after the trigger and those coordinated with it.
+	// Targets: the object of the trigger and the actors coordinated with it.
 	if destBefore >= 0 {
 		targets = []actors.Mention{st.actors[destBefore].m}
 	}
@@ -631,8 +710,17 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	if p.Frame == FrameTravel {
 		maxGap = 12
 	}
-	if targets == nil && !subjectPair && !(plural && p.Type == "CONSULT") {
+	if te < len(st.toks) && isObjectPronoun(st.toks[te].lower) && p.Frame != FrameTravel {
+		return drop("object is a pronoun")
+	}
+	var location *actors.Mention
+	if targets == nil && !subjectPair && !plural {
+	scan:
 		for j := te; j < right && j <= te+maxGap; j++ {
+			w := st.toks[j].lower
+			if j > te && (strings.HasSuffix(w, "ing") && w != "including" && w != "during" || w == "that" || w == "which" || w == "who" || w == "when" || w == "where") {
+				break
+			}
 			a := st.actorAt[j]
 			if a < 0 || a == usedBy || st.actors[a].first != j {
 				continue
@@ -640,42 +728,73 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			if usedBy >= 0 && st.actors[a].m == st.actors[usedBy].m {
 				continue
 			}
-			if p.Frame == FrameMutual && !withBefore(st, te, j) {
-				break
+			gov := c.governor(st, j)
+			switch {
+			case p.Frame == FrameMutual && gov != "with":
+				break scan
+			case p.Frame == FrameTravel && (gov == "from" || gov == "by"):
+				continue
+			case p.Frame != FrameTravel && (gov == "in" || gov == "at"):
+				if location == nil {
+					m := st.actors[a].m
+					location = &m
+				}
+				continue
+			case p.Frame != FrameTravel && (gov == "by" || gov == "of" || gov == "from" || gov == "under" || gov == "during" || gov == "about" || gov == "over"):
+				continue
+			}
+			if j > 0 && st.toks[j-1].lower == "not" {
+				return drop("target negated")
 			}
 			targets = c.coordinated(st, a, right)
 			break
 		}
+	}
+	if targets == nil && location != nil && p.Type == "CONSULT" && (location.Kind == actors.Capital || location.Kind == actors.State) {
+		targets = []actors.Mention{*location} // "told Xi during talks in Beijing"
+	}
+	mode := p.Mode
+	if p.Type == "CONSULT" && len(targets) == 1 && targets[0].Kind == actors.IGO && destBefore >= 0 {
+		mode = "multilateral"
+	}
+	p.Mode = mode
+	if p.Frame == FrameTravel {
+		// One travels to a country or its capital, not to an organisation.
+		var keep []actors.Mention
+		for _, t := range targets {
+			if t.Kind != actors.IGO {
+				keep = append(keep, t)
+			}
+		}
+		targets = keep
 	}
 	if c.Trace != nil {
 		fmt.Fprintf(c.Trace, "%s: %q %s/%s sources=%v targets=%v\n", in.Doc, trigger, p.Type, p.Frame, names(sources), names(targets))
 	}
 
 	// Build the pairs.
-	type pair struct{ s, t actors.Mention }
 	var pairs []pair
 	switch {
 	case len(distinctCodes(sources)) >= 2 && (subjectPair || plural || len(targets) == 0 && p.Frame == FrameMutual):
-		// "Kim and Putin exchanged messages", "the two sides agreed": the parties act towards each other.
-		a, b := sources[0], otherThan(sources, sources[0].Code)
-		if a.Code == b.Code {
-			return nil
-		}
-		pairs = append(pairs, pair{a, b})
-		if p.Type != "CONSULT" {
-			pairs = append(pairs, pair{b, a})
+		// "Kim and Putin exchanged messages", "the two sides agreed": the parties
+		// act towards each other; with more than two, the first is the hub.
+		hub := sources[0]
+		for _, o := range sources[1:] {
+			if o.Code == hub.Code || containsPair(pairs, hub.Code, o.Code) {
+				continue
+			}
+			pairs = append(pairs, pair{hub, o})
+			if p.Type != "CONSULT" {
+				pairs = append(pairs, pair{o, hub})
+			}
 		}
 	case len(sources) >= 1 && len(targets) >= 1:
-		for _, s := range sources[:1] {
-			for _, t := range targets {
-				pairs = append(pairs, pair{s, t})
-			}
+		for _, t := range targets {
+			pairs = append(pairs, pair{sources[0], t})
 		}
 		if p.Frame == FrameMutual && p.Type != "CONSULT" && len(targets) == 1 {
 			pairs = append(pairs, pair{targets[0], sources[0]})
 		}
-	case len(sources) == 0 && len(targets) >= 2 && p.Frame == FrameMutual:
-		pairs = append(pairs, pair{targets[0], otherThan(targets, targets[0].Code)})
 	default:
 		return drop("no pair")
 	}
@@ -684,6 +803,90 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			pairs[i].s, pairs[i].t = pairs[i].t, pairs[i].s
 		}
 	}
+	coref := plural || len(sources) > 0 && st.speaker != nil && sources[0] == st.speaker[0] && st.said < ts
+	return c.emit(in, st, ds, p, ts, te, left, right, pairs, coref)
+}
+
+// pair is one directed source-target pair of a candidate event.
+type pair struct{ s, t actors.Mention }
+
+func containsPair(ps []pair, a, b string) bool {
+	for _, p := range ps {
+		if p.s.Code == a && p.t.Code == b {
+			return true
+		}
+	}
+	return false
+}
+
+// codeSpeech codes the frames whose source is the speaker of the sentence:
+// an evaluative word ("genocide", "a threat to") judges the actor named with
+// it; "X should ..." asks X.
+func (c *Coder) codeSpeech(in Input, st *sentenceState, ds *docState, p Pattern, ts, te, left, right int, drop func(string) []candidate) []candidate {
+	speaker := st.speaker
+	if speaker == nil && st.said < 0 && insideQuote(st.s.Text, st.toks[ts].start) {
+		speaker = ds.lastSpeaker
+	}
+	if speaker == nil {
+		return drop("no speaker")
+	}
+	var target *actors.Mention
+	switch p.Frame {
+	case FrameObligation:
+		// The actor right before "should": "Washington should investigate".
+		for k := ts - 1; k >= left && k >= ts-3; k-- {
+			if a := st.actorAt[k]; a >= 0 && !c.governed(st, st.actors[a].first) {
+				m := st.actors[a].m
+				target = &m
+				break
+			}
+		}
+	case FrameJudge:
+		// The nearest actor in the clause, on either side.
+		best := 1 << 30
+		for _, a := range st.actors {
+			if a.first < left || a.first >= right || a.m.Code == speaker[0].Code {
+				continue
+			}
+			d := a.first - te
+			if a.end <= ts {
+				d = ts - a.end
+			}
+			if d >= 0 && d < best {
+				best = d
+				m := a.m
+				target = &m
+			}
+		}
+	}
+	if target == nil || target.Code == speaker[0].Code {
+		return drop("no actor judged or asked")
+	}
+	return c.emit(in, st, ds, p, ts, te, left, right, []pair{{speaker[0], *target}}, true)
+}
+
+// insideQuote reports whether offset off of s lies inside an opening quote.
+func insideQuote(s string, off int) bool {
+	open := false
+	for i, r := range s {
+		if i >= off {
+			break
+		}
+		switch r {
+		case '\u201c':
+			open = true
+		case '\u201d':
+			open = false
+		case '"':
+			open = !open
+		}
+	}
+	return open
+}
+
+// emit dates the pairs of one trigger, decides their status and makes the candidates.
+func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, te, left, right int, pairs []pair, coref bool) []candidate {
+	trigger := st.s.Text[st.toks[ts].start:st.toks[te-1].end]
 
 	// Date: the expression in the clause nearest the trigger.
 	var date, endDate caldate.Date
@@ -742,7 +945,7 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	if explicit {
 		conf += 0.15
 	}
-	if plural || len(sources) > 0 && st.speaker != nil && sources[0] == st.speaker[0] && st.said < ts {
+	if coref {
 		conf -= 0.1
 	}
 	if c.Trace != nil {
@@ -775,6 +978,10 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	if p.Type == "CONSULT" && len(out) > 0 {
 		ds.lastPair = [2]actors.Mention{pairs[0].s, pairs[0].t}
 		ds.havePair = true
+		ds.group = []actors.Mention{pairs[0].s}
+		for _, pr := range pairs {
+			ds.group = append(ds.group, pr.t)
+		}
 	}
 	return out
 }
@@ -989,4 +1196,50 @@ func names(ms []actors.Mention) []string {
 		out = append(out, m.Code+":"+m.Actor)
 	}
 	return out
+}
+
+func isAuxiliary(w string) bool {
+	switch w {
+	case "was", "were", "been", "be", "is", "are", "being", "get", "got":
+		return true
+	}
+	return false
+}
+
+func isObjectPronoun(w string) bool {
+	switch w {
+	case "it", "him", "them", "her", "us", "me":
+		return true
+	}
+	return false
+}
+
+// governor returns the preposition that governs the actor starting at token
+// j (across determiners, numbers and lower-case modifiers), or "".
+func (c *Coder) governor(st *sentenceState, j int) string {
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		t := st.toks[k]
+		if t.punct || st.actorAt[k] >= 0 {
+			return ""
+		}
+		if c.cueAt("preposition", st.toks, k) == k+1 {
+			return t.lower
+		}
+		if !isDeterminer(t.lower) && !isNumber(t.lower) && isCap(st, k) {
+			return ""
+		}
+	}
+	return ""
+}
+
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

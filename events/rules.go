@@ -23,6 +23,11 @@ const (
 	FrameTravel Frame = "travel" // subject travels to the object
 	FrameMutual Frame = "mutual" // a plural subject acts towards each other
 	FrameSpeech Frame = "speech" // a request aimed at the object
+	// FrameJudge is an evaluative word in reported speech ("genocide",
+	// "a threat to"): the speaker judges the actor named with it.
+	FrameJudge Frame = "judge"
+	// FrameObligation is "X should ..." in reported speech: the speaker asks X.
+	FrameObligation Frame = "obligation"
 )
 
 // Pattern is one trigger phrase and what it codes.
@@ -57,7 +62,7 @@ func ParseRules(patterns, cues io.Reader) (*Rules, error) {
 		}
 		fr := Frame(f[2])
 		switch fr {
-		case FrameSVO, FrameHost, FrameTravel, FrameMutual, FrameSpeech:
+		case FrameSVO, FrameHost, FrameTravel, FrameMutual, FrameSpeech, FrameJudge, FrameObligation:
 		default:
 			return nil, fmt.Errorf("patterns line %d: unknown frame %q", n, f[2])
 		}
