@@ -707,8 +707,11 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 		targets = []actors.Mention{st.actors[destBefore].m}
 	}
 	maxGap := 8
-	if p.Frame == FrameTravel {
+	switch {
+	case p.Frame == FrameTravel:
 		maxGap = 12
+	case isNoun:
+		maxGap = 3 // "talks in Beijing", "support for Moscow"
 	}
 	if te < len(st.toks) && isObjectPronoun(st.toks[te].lower) && p.Frame != FrameTravel {
 		return drop("object is a pronoun")
@@ -718,7 +721,11 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	scan:
 		for j := te; j < right && j <= te+maxGap; j++ {
 			w := st.toks[j].lower
-			if j > te && (strings.HasSuffix(w, "ing") && w != "including" && w != "during" || w == "that" || w == "which" || w == "who" || w == "when" || w == "where") {
+			// "to squeeze North Korea": an infinitive starts another verb's phrase.
+			if w == "to" && j+1 < right && st.actorAt[j+1] < 0 && !isDeterminer(st.toks[j+1].lower) && !isCap(st, j+1) {
+				break
+			}
+			if j > te && st.actorAt[j] < 0 && (strings.HasSuffix(w, "ing") && w != "including" && w != "during" || w == "that" || w == "which" || w == "who" || w == "when" || w == "where") {
 				break
 			}
 			a := st.actorAt[j]
