@@ -539,30 +539,44 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 		}
 		// What governs the noun: a light verb ("held talks"), a preposition of
 		// participation ("during talks"), of context ("amid talks"), or "his".
-		for k := ts - 1; k >= left && k >= ts-4; k-- {
+		ofSeen := false
+		for k := ts - 1; k >= left && k >= ts-5; k-- {
 			if st.actorAt[k] >= 0 || st.toks[k].punct {
 				break
-			}
-			if c.cueAt("context", st.toks, k) == k+1 {
-				return drop("noun trigger in a context phrase")
 			}
 			if e := c.cueAt("light", st.toks, k); e > 0 && e <= ts {
 				nounCtx = "light"
 				break
 			}
+			w := st.toks[k].lower
+			if c.cueAt("context", st.toks, k) == k+1 {
+				// "several hours of talks" after a light verb is still the subject's act.
+				if w == "of" && !ofSeen {
+					ofSeen = true
+					continue
+				}
+				return drop("noun trigger in a context phrase")
+			}
 			if e := c.cueAt("participate", st.toks, k); e > 0 && e <= ts {
 				nounCtx = "participate"
 				break
 			}
-			if w := st.toks[k].lower; w == "his" || w == "her" || w == "their" || w == "its" {
+			if w == "his" || w == "her" || w == "their" || w == "its" {
 				nounCtx = "possessive"
 				break
 			}
 			// "wrap up a visit", "is on a trip": an indefinite noun is the subject's own.
-			if w := st.toks[k].lower; w == "a" || w == "an" {
+			if (w == "a" || w == "an") && !ofSeen {
 				nounCtx = "indefinite"
 				break
 			}
+			// Another verb governs the noun ("watching the summit"): not the subject's act.
+			if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || isAuxiliary(w) {
+				break
+			}
+		}
+		if ofSeen && nounCtx != "light" {
+			return drop("noun trigger in a context phrase")
 		}
 	}
 
@@ -627,6 +641,14 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	switch p.Frame {
 	case FrameJudge, FrameObligation:
 		return c.codeSpeech(in, st, ds, p, ts, te, left, right, drop)
+	}
+	// "asked whether ...", "Asked by reporters": a question, not a request.
+	if p.Type == "REQUEST" {
+		for j := te; j < right && j <= te+3; j++ {
+			if w := st.toks[j].lower; w == "whether" || w == "if" || w == "by" && st.actorAt[minInt(j+1, len(st.toks)-1)] < 0 {
+				return drop("a question, not a request")
+			}
+		}
 	}
 
 	// "the delegation that traveled to Beijing": the subject is no actor.
@@ -805,7 +827,7 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	default:
 		return drop("no pair")
 	}
-	if p.Frame == FrameHost {
+	if p.Frame == FrameHost || p.Frame == FrameInvite {
 		for i := range pairs {
 			pairs[i].s, pairs[i].t = pairs[i].t, pairs[i].s
 		}
@@ -932,7 +954,12 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 
 	// Status.
 	status := Occurred
-	if c.hasCueIn("planned", st, left, ts+1, ts, te) || explicit && in.Date.Precision() == caldate.Day && date.Precision() == caldate.Day && date.Compare(in.Date) > 0 {
+	if p.Frame == FrameInvite {
+		status = Planned
+		if !explicit {
+			date = caldate.Date{}
+		}
+	} else if c.hasCueIn("planned", st, left, ts+1, ts, te) || explicit && in.Date.Precision() == caldate.Day && date.Precision() == caldate.Day && date.Compare(in.Date) > 0 {
 		if p.Type == "CONSULT" || p.Type == "SANCTION" || p.Type == "REQUEST" || p.Type == "THREATEN" && false {
 			status = Planned
 		} else if c.hasCueIn("planned", st, maxInt(left, ts-3), ts, ts, te) && !continues(st, ts) {
@@ -1077,22 +1104,28 @@ func finish(in Input, cands []candidate) []Event {
 		}
 		return e.Type + "|" + s + "|" + t
 	}
-	// The dated exchanges of the document, by pair.
-	consultDate := map[string]candidate{}
-	for _, c := range cands {
-		if c.Type == "CONSULT" && c.explicitDate && c.Status == Occurred {
-			k := pairKey(c.Source, c.Target)
-			if _, ok := consultDate[k]; !ok {
-				consultDate[k] = c
-			}
-		}
-	}
+	// Undated statements take the date of the exchange they belong to: the
+	// nearest explicitly dated occurred CONSULT of the same pair before them,
+	// else the first after them.
 	for i := range cands {
 		c := &cands[i]
 		if c.explicitDate || c.Status != Occurred {
 			continue
 		}
-		if v, ok := consultDate[pairKey(c.Source, c.Target)]; ok {
+		k := pairKey(c.Source, c.Target)
+		found := -1
+		for j := i - 1; j >= 0 && found < 0; j-- {
+			if o := cands[j]; o.Type == "CONSULT" && o.explicitDate && o.Status == Occurred && pairKey(o.Source, o.Target) == k {
+				found = j
+			}
+		}
+		for j := i + 1; j < len(cands) && found < 0; j++ {
+			if o := cands[j]; o.Type == "CONSULT" && o.explicitDate && o.Status == Occurred && pairKey(o.Source, o.Target) == k {
+				found = j
+			}
+		}
+		if found >= 0 {
+			v := cands[found]
 			c.Date, c.EndDate, c.DateSource = v.Date, v.EndDate, "exchange"
 		}
 	}

@@ -28,6 +28,8 @@ const (
 	FrameJudge Frame = "judge"
 	// FrameObligation is "X should ..." in reported speech: the speaker asks X.
 	FrameObligation Frame = "obligation"
+	// FrameInvite is "X invited Y (to visit)": a planned visit by Y to X.
+	FrameInvite Frame = "invite"
 )
 
 // Pattern is one trigger phrase and what it codes.
@@ -62,7 +64,7 @@ func ParseRules(patterns, cues io.Reader) (*Rules, error) {
 		}
 		fr := Frame(f[2])
 		switch fr {
-		case FrameSVO, FrameHost, FrameTravel, FrameMutual, FrameSpeech, FrameJudge, FrameObligation:
+		case FrameSVO, FrameHost, FrameTravel, FrameMutual, FrameSpeech, FrameJudge, FrameObligation, FrameInvite:
 		default:
 			return nil, fmt.Errorf("patterns line %d: unknown frame %q", n, f[2])
 		}
