@@ -228,7 +228,20 @@ func (c *Cleaner) Text(raw string) Article {
 	}
 	first, last := c.mainCluster(raw, lines)
 	if first < 0 {
-		return a
+		// No line reads as running prose (a short note, a list of name-heavy
+		// sentences): keep the lines that still end like sentences.
+		for i := range lines {
+			if l := &lines[i]; l.bad == "" && l.endPunct && l.words >= 5 {
+				if first < 0 {
+					first = i
+				}
+				last = i
+				l.prose = true
+			}
+		}
+		if first < 0 {
+			return a
+		}
 	}
 	body := make([]int, 0, last-first+1)
 	words, stop := 0, 0

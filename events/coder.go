@@ -735,7 +735,9 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	case isNoun:
 		maxGap = 3 // "talks in Beijing", "support for Moscow"
 	}
-	if te < len(st.toks) && isObjectPronoun(st.toks[te].lower) && p.Frame != FrameTravel {
+	// "pressed it to ...": an object we cannot name. ("her" before a noun is a determiner.)
+	herDet := te+1 < len(st.toks) && st.toks[te].lower == "her" && !st.toks[te+1].punct && c.cueAt("preposition", st.toks, te+1) < 0
+	if te < len(st.toks) && isObjectPronoun(st.toks[te].lower) && !herDet && p.Frame != FrameTravel {
 		return drop("object is a pronoun")
 	}
 	var location *actors.Mention
@@ -778,6 +780,10 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			targets = c.coordinated(st, a, right)
 			break
 		}
+	}
+	// "South Korea was criticised by China": the subject is the target.
+	if targets == nil && passive && usedBy >= 0 {
+		targets = c.subjectAt(st, left, ts)
 	}
 	if targets == nil && location != nil && p.Type == "CONSULT" && (location.Kind == actors.Capital || location.Kind == actors.State) {
 		targets = []actors.Mention{*location} // "told Xi during talks in Beijing"

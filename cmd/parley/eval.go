@@ -30,7 +30,7 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 	if _, err := os.Stat(index); err != nil {
 		index = ""
 	}
-	c, err := process([]string{filepath.Join(dir, "docs")}, index, stderr)
+	c, err := process([]string{filepath.Join(dir, "docs")}, index, 0, stderr)
 	if err != nil {
 		return err
 	}

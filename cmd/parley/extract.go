@@ -21,8 +21,8 @@ type corpus struct {
 
 // process reads every document under paths and codes its events, reporting
 // each failure as one line on stderr. Cross-document event ids are assigned.
-func process(paths []string, docsIndex string, stderr io.Writer) (*corpus, error) {
-	opt := ingest.Options{}
+func process(paths []string, docsIndex string, maxBytes int64, stderr io.Writer) (*corpus, error) {
+	opt := ingest.Options{MaxBytes: maxBytes}
 	if docsIndex != "" {
 		idx, err := ingest.LoadIndex(docsIndex)
 		if err != nil {
@@ -57,6 +57,7 @@ func process(paths []string, docsIndex string, stderr io.Writer) (*corpus, error
 func cmdExtract(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("extract", "extract PATH... [--docs FILE]", stderr)
 	docs := fs.String("docs", "", "a docs.jsonl index giving each document's `published` date and url")
+	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "skip documents larger than this many bytes")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return errUsage
@@ -64,7 +65,7 @@ func cmdExtract(args []string, stdout, stderr io.Writer) error {
 	if len(paths) == 0 {
 		return usageError(fs, stderr, "no input: name files or directories")
 	}
-	c, err := process(paths, *docs, stderr)
+	c, err := process(paths, *docs, *maxBytes, stderr)
 	if err != nil {
 		return err
 	}

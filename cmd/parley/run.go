@@ -17,6 +17,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("run", "run PATH... [--db FILE] [--docs FILE]", stderr)
 	dbPath := fs.String("db", "parley.db", "the SQLite database to write")
 	docs := fs.String("docs", "", "a docs.jsonl index giving each document's `published` date and url")
+	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "skip documents larger than this many bytes")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return errUsage
@@ -24,7 +25,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if len(paths) == 0 {
 		return usageError(fs, stderr, "no input: name files or directories")
 	}
-	opt := ingest.Options{}
+	opt := ingest.Options{MaxBytes: *maxBytes}
 	if *docs != "" {
 		idx, err := ingest.LoadIndex(*docs)
 		if err != nil {
@@ -40,7 +41,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 
 	prog := newProgress(stderr)
 	p := pipeline.Default()
-	var read, stored, unchanged, failed, nEvents int
+	var read, stored, unchanged, failed, processFailed, nEvents int
 	var storeErr error
 	reasons := map[string]int{}
 	fail := func(path string, err error) {
@@ -68,6 +69,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		}
 		res, err := p.Process(doc)
 		if err != nil {
+			processFailed++
 			fail(doc.Path, err)
 			return
 		}
@@ -87,8 +89,8 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if storeErr != nil {
 		return storeErr
 	}
-	fmt.Fprintf(stdout, "read %d documents: %d stored, %d already stored, %d failed; %d events stored in %s\n",
-		read+failed-countReadFailures(reasons), stored, unchanged, failed, nEvents, *dbPath)
+	fmt.Fprintf(stdout, "%d documents: %d stored, %d already stored, %d failed; %d events stored in %s\n",
+		read+failed-processFailed, stored, unchanged, failed, nEvents, *dbPath)
 	for r, n := range reasons {
 		fmt.Fprintf(stdout, "  skipped %d: %s\n", n, r)
 	}
@@ -97,9 +99,6 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	}
 	return nil
 }
-
-// countReadFailures is the number of failures that were never counted as read.
-func countReadFailures(reasons map[string]int) int { return 0 }
 
 // failureReason is the kind of an ingest or pipeline error, for the summary.
 func failureReason(err error) string {
