@@ -83,7 +83,16 @@ func (p *Pipeline) Process(doc ingest.Document) (Result, error) {
 	}
 	am := p.Actors.Document(res.Anchor.Date)
 	for i, s := range sents {
-		in.Actors[i] = am.Find(s.Text)
+		ms := am.Find(s.Text)
+		for k := range ms {
+			// A capital or a demonym stands for its state: report the state's name.
+			if ms[k].Kind == actors.Capital || ms[k].Kind == actors.Demonym {
+				if name := p.Actors.Name(ms[k].Code); name != "" {
+					ms[k].Actor = name
+				}
+			}
+		}
+		in.Actors[i] = ms
 		in.Times[i] = p.Timex.Tag(s.Text, res.Anchor.Date)
 	}
 	res.Events = p.Coder.Code(in)

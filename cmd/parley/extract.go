@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -39,7 +40,7 @@ func process(paths []string, docsIndex string, maxBytes int64, stderr io.Writer)
 	c := &corpus{}
 	fail := func(path string, err error) {
 		c.failed++
-		fmt.Fprintf(stderr, "parley: %s: %s\n", path, oneLine(err))
+		fmt.Fprintf(stderr, "parley: %s: %s\n", path, describe(err))
 	}
 	ingest.Walk(paths, opt, func(doc ingest.Document) {
 		res, err := p.Process(doc)
@@ -76,4 +77,13 @@ func cmdExtract(args []string, stdout, stderr io.Writer) error {
 		return errSomeFailed
 	}
 	return nil
+}
+
+// describe is the one-line message for a document that could not be read.
+func describe(err error) string {
+	msg := oneLine(err)
+	if errors.Is(err, ingest.ErrTooLarge) {
+		msg += " (raise the limit with --max-bytes)"
+	}
+	return msg
 }

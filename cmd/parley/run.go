@@ -48,7 +48,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		failed++
 		reasons[failureReason(err)]++
 		prog.clear()
-		fmt.Fprintf(stderr, "parley: %s: %s\n", path, oneLine(err))
+		fmt.Fprintf(stderr, "parley: %s: %s\n", path, describe(err))
 	}
 	ingest.Walk(paths, opt, func(doc ingest.Document) {
 		if storeErr != nil {
