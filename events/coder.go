@@ -94,7 +94,7 @@ func (t *trieNode) match(toks []token, i int, stop func(int) bool) (int, []int) 
 			walk(c, j+1)
 		}
 		if g := n.next["*"]; g != nil {
-			for k := 1; k <= 3 && j+k <= len(toks); k++ {
+			for k := 1; k <= 4 && j+k <= len(toks); k++ {
 				if stop(j + k - 1) {
 					break
 				}
@@ -195,6 +195,14 @@ func (c *Coder) prepare(in Input, si int, s text.Sentence, ds *docState) *senten
 		e := c.cueAt("speech", st.toks, i)
 		if e < 0 {
 			continue
+		}
+		// "stressed the friendly ties", "noted progress": a verb with an object,
+		// not a report, unless "that", a quote or the end of the clause follows.
+		switch st.toks[i].lower {
+		case "stressed", "noted", "emphasized", "emphasised", "added", "insisted", "declared", "announced", "stated", "reported":
+			if e < len(st.toks) && st.toks[e].lower != "that" && !st.toks[e].punct && !(i > 0 && st.toks[i-1].punct) && !nextIsDate(st, e) {
+				continue
+			}
 		}
 		var sp []actors.Mention
 		if st.toks[i].lower == "according" {
@@ -722,7 +730,7 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	}
 
 	// A subject of two parties meets, agrees or exchanges with itself: no object needed.
-	subjectPair := len(distinctCodes(sources)) >= 2 && (p.Type == "CONSULT" || p.Frame == FrameMutual)
+	subjectPair := len(distinctCodes(sources)) >= 2 && (p.Type == "CONSULT" || p.Type == "AGREE" || p.Frame == FrameMutual)
 
 	// Targets: the object of the trigger and the actors coordinated with it.
 	if destBefore >= 0 {
@@ -759,6 +767,9 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			if usedBy >= 0 && st.actors[a].m == st.actors[usedBy].m {
 				continue
 			}
+			if isNoun && !onlyFunctionWords(c, st, te, j) {
+				break // a noun takes its object at once: "talks with X", "support for X"
+			}
 			gov := c.governor(st, j)
 			switch {
 			case p.Frame == FrameMutual && gov != "with":
@@ -779,6 +790,17 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			}
 			targets = c.coordinated(st, a, right)
 			break
+		}
+	}
+	// "made the visit ... at the invitation of X": X is the host.
+	if targets == nil && p.Frame == FrameTravel {
+		for j := te; j+2 < right; j++ {
+			if st.toks[j].lower == "invitation" && st.toks[j+1].lower == "of" {
+				if a := c.actorAfter(st, j+2, minInt(right, j+6)); a >= 0 {
+					targets = []actors.Mention{st.actors[a].m}
+				}
+				break
+			}
 		}
 	}
 	// "South Korea was criticised by China": the subject is the target.
@@ -1288,4 +1310,38 @@ func isNumber(w string) bool {
 		}
 	}
 	return true
+}
+
+// onlyFunctionWords reports whether tokens [from, to) are all prepositions
+// or determiners.
+func onlyFunctionWords(c *Coder, st *sentenceState, from, to int) bool {
+	for k := from; k < to; k++ {
+		if w := st.toks[k].lower; !isDeterminer(w) && c.cueAt("preposition", st.toks, k) != k+1 && !inTime(st, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// nextIsDate reports whether a time expression starts at token j ("reported Sunday").
+func nextIsDate(st *sentenceState, j int) bool {
+	if j >= len(st.toks) {
+		return false
+	}
+	for _, x := range st.times {
+		if x.Start <= st.toks[j].start && st.toks[j].start < x.End {
+			return true
+		}
+	}
+	return false
+}
+
+// inTime reports whether token j lies inside a time expression.
+func inTime(st *sentenceState, j int) bool {
+	for _, x := range st.times {
+		if x.Start <= st.toks[j].start && st.toks[j].end <= x.End {
+			return true
+		}
+	}
+	return false
 }
