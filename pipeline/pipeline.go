@@ -4,7 +4,7 @@
 package pipeline
 
 import (
-	"fmt"
+	"errors"
 	"strings"
 
 	"parley/actors"
@@ -35,6 +35,9 @@ func Default() *Pipeline {
 	}
 }
 
+// ErrNoArticle is returned for a page in which the cleaner kept no paragraph.
+var ErrNoArticle = errors.New("no article text found")
+
 // Result is what the pipeline learnt of one document.
 type Result struct {
 	Doc     ingest.Document
@@ -58,7 +61,7 @@ func (p *Pipeline) Process(doc ingest.Document) (Result, error) {
 	}
 	res.Article = art
 	if len(art.Body) == 0 {
-		return res, fmt.Errorf("no article text found")
+		return res, ErrNoArticle
 	}
 
 	spans := make([]text.Span, len(art.Body))

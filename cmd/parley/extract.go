@@ -23,13 +23,9 @@ type corpus struct {
 // process reads every document under paths and codes its events, reporting
 // each failure as one line on stderr. Cross-document event ids are assigned.
 func process(paths []string, docsIndex string, maxBytes int64, stderr io.Writer) (*corpus, error) {
-	opt := ingest.Options{MaxBytes: maxBytes}
-	if docsIndex != "" {
-		idx, err := ingest.LoadIndex(docsIndex)
-		if err != nil {
-			return nil, err
-		}
-		opt.Index = idx
+	opt, err := ingestOptions(docsIndex, maxBytes)
+	if err != nil {
+		return nil, err
 	}
 	p := pipeline.Default()
 	if os.Getenv("PARLEY_TRACE") != "" {
@@ -86,4 +82,17 @@ func describe(err error) string {
 		msg += " (raise the limit with --max-bytes)"
 	}
 	return msg
+}
+
+// ingestOptions reads the optional docs.jsonl index into ingest options.
+func ingestOptions(docsIndex string, maxBytes int64) (ingest.Options, error) {
+	opt := ingest.Options{MaxBytes: maxBytes}
+	if docsIndex != "" {
+		idx, err := ingest.LoadIndex(docsIndex)
+		if err != nil {
+			return opt, err
+		}
+		opt.Index = idx
+	}
+	return opt, nil
 }

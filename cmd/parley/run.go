@@ -1,11 +1,16 @@
 package main
 
 import (
+	"errors"
+	"io/fs"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
+	"sort"
+	"parley/clean"
 	"time"
 
 	"parley/ingest"
@@ -25,13 +30,9 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if len(paths) == 0 {
 		return usageError(fs, stderr, "no input: name files or directories")
 	}
-	opt := ingest.Options{MaxBytes: *maxBytes}
-	if *docs != "" {
-		idx, err := ingest.LoadIndex(*docs)
-		if err != nil {
-			return err
-		}
-		opt.Index = idx
+	opt, err := ingestOptions(*docs, *maxBytes)
+	if err != nil {
+		return err
 	}
 	st, err := store.Open(*dbPath)
 	if err != nil {
@@ -91,8 +92,13 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "%d documents: %d stored, %d already stored, %d failed; %d events stored in %s\n",
 		read+failed-processFailed, stored, unchanged, failed, nEvents, *dbPath)
-	for r, n := range reasons {
-		fmt.Fprintf(stdout, "  skipped %d: %s\n", n, r)
+	kinds := make([]string, 0, len(reasons))
+	for r := range reasons {
+		kinds = append(kinds, r)
+	}
+	sort.Strings(kinds)
+	for _, r := range kinds {
+		fmt.Fprintf(stdout, "  skipped %d: %s\n", reasons[r], r)
 	}
 	if failed > 0 {
 		return errSomeFailed
@@ -102,40 +108,24 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 
 // failureReason is the kind of an ingest or pipeline error, for the summary.
 func failureReason(err error) string {
-	msg := err.Error()
-	for _, k := range []string{"empty", "binary", "UTF-8", "too large", "larger than", "permission", "no article", "does not exist", "no such file"} {
-		if containsFold(msg, k) {
-			return k
+	for _, k := range []struct {
+		err  error
+		name string
+	}{
+		{ingest.ErrEmpty, "empty"},
+		{ingest.ErrBinary, "binary"},
+		{ingest.ErrEncoding, "not UTF-8"},
+		{ingest.ErrTooLarge, "too large"},
+		{clean.ErrNoText, "no article text"},
+		{pipeline.ErrNoArticle, "no article text"},
+		{fs.ErrNotExist, "no such file"},
+		{fs.ErrPermission, "permission denied"},
+	} {
+		if errors.Is(err, k.err) {
+			return k.name
 		}
 	}
 	return "other"
-}
-
-func containsFold(s, sub string) bool {
-	return len(sub) <= len(s) && indexFold(s, sub) >= 0
-}
-
-func indexFold(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		match := true
-		for j := 0; j < len(sub); j++ {
-			a, b := s[i+j], sub[j]
-			if 'A' <= a && a <= 'Z' {
-				a += 'a' - 'A'
-			}
-			if 'A' <= b && b <= 'Z' {
-				b += 'a' - 'A'
-			}
-			if a != b {
-				match = false
-				break
-			}
-		}
-		if match {
-			return i
-		}
-	}
-	return -1
 }
 
 // progress draws a one-line counter on a terminal, and nothing elsewhere.
