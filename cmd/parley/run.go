@@ -9,8 +9,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"parley/clean"
+	"sort"
 	"time"
 
 	"parley/ingest"
