@@ -34,6 +34,22 @@ PATH is a .txt or .html file or a directory (read recursively).
 Run 'parley COMMAND -h' for a command's flags.
 `
 
+// commands maps a command name to its implementation. Each command file
+// registers its own commands in an init function, so adding a command never
+// touches this file.
+var commands = map[string]func(args []string, stdout, stderr io.Writer) error{}
+
+func register(name string, fn func(args []string, stdout, stderr io.Writer) error) {
+	commands[name] = fn
+}
+
+func init() {
+	register("extract", cmdExtract)
+	register("eval", cmdEval)
+	register("run", cmdRun)
+	register("events", cmdEvents)
+}
+
 // errUsage marks a usage error: exit status 2.
 var errUsage = errors.New("usage")
 
@@ -52,13 +68,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	cmds := map[string]func([]string, io.Writer, io.Writer) error{
-		"extract": cmdExtract,
-		"eval":    cmdEval,
-		"run":     cmdRun,
-		"events":  cmdEvents,
-	}
-	cmd, ok := cmds[args[0]]
+	cmd, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(stderr, "parley: unknown command %q\n\n%s", args[0], usage)
 		return 2
