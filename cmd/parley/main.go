@@ -17,37 +17,47 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 )
 
-const usage = `parley: noisy news pages in, dated, evidence-linked events out.
-
-Usage:
-  parley extract PATH... [--docs FILE]        print events as JSON Lines
-  parley eval GOLD_DIR [--json]               score the pipeline on a gold set
-  parley run PATH... [--db FILE] [--docs FILE] ingest documents into the store
-  parley events [--db FILE] [--pair CHN-RUS] [--type CONSULT] [--status S]
-                [--actor NAME] [--since D] [--until D] [--limit N]
-                [--format table|csv|jsonl]   query the store
-
-PATH is a .txt or .html file or a directory (read recursively).
-Run 'parley COMMAND -h' for a command's flags.
-`
+// usage lists the registered commands with their synopses.
+func usage() string {
+	var b strings.Builder
+	b.WriteString("parley: noisy news pages in, dated, evidence-linked events out.\n\nUsage:\n")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(&b, "  parley %s\n      %s\n", commands[n].synopsis, commands[n].summary)
+	}
+	b.WriteString("\nPATH is a .txt or .html file or a directory (read recursively).\nRun 'parley COMMAND -h' for a command's flags.\n")
+	return b.String()
+}
 
 // commands maps a command name to its implementation. Each command file
 // registers its own commands in an init function, so adding a command never
 // touches this file.
-var commands = map[string]func(args []string, stdout, stderr io.Writer) error{}
+var commands = map[string]command{}
 
-func register(name string, fn func(args []string, stdout, stderr io.Writer) error) {
-	commands[name] = fn
+// command is one subcommand of parley.
+type command struct {
+	synopsis string // "extract PATH... [--docs FILE]"
+	summary  string // one line on what it does
+	run      func(args []string, stdout, stderr io.Writer) error
+}
+
+func register(name, synopsis, summary string, fn func(args []string, stdout, stderr io.Writer) error) {
+	commands[name] = command{synopsis, summary, fn}
 }
 
 func init() {
-	register("extract", cmdExtract)
-	register("eval", cmdEval)
-	register("run", cmdRun)
-	register("events", cmdEvents)
+	register("extract", "extract PATH... [--docs FILE] [--max-bytes N]", "print events as JSON Lines", cmdExtract)
+	register("eval", "eval GOLD_DIR [--json] [--misses]", "score the pipeline on a gold set", cmdEval)
+	register("run", "run PATH... [--db FILE] [--docs FILE]", "ingest documents into the store", cmdRun)
+	register("events", "events [--db FILE] [--pair A-B] [--type T] [--since D] [--until D] [--format table|csv|jsonl]", "query the store", cmdEvents)
 }
 
 // errUsage marks a usage error: exit status 2.
@@ -62,7 +72,7 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		if len(args) == 0 {
 			return 2
 		}
@@ -70,10 +80,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "parley: unknown command %q\n\n%s", args[0], usage)
+		fmt.Fprintf(stderr, "parley: unknown command %q\n\n%s", args[0], usage())
 		return 2
 	}
-	err := cmd(args[1:], stdout, stderr)
+	err := cmd.run(args[1:], stdout, stderr)
 	switch {
 	case err == nil:
 		return 0
