@@ -212,14 +212,28 @@ func (c *Coder) prepare(in Input, si int, s text.Sentence, ds *docState) *senten
 		} else {
 			// "Geng said", "the ministry spokesman Geng Shuang said", "said Tan",
 			// "the State Department on Thursday said".
+			between := 0
 			for j := i - 1; j >= 0 && j >= i-6; j-- {
 				if a := st.actorAt[j]; a >= 0 {
-					sp = []actors.Mention{st.actors[a].m}
+					// "North Korea's nuclear ambitions and said": a possessor is no speaker.
+					if !st.toks[st.actors[a].end-1].poss {
+						sp = []actors.Mention{st.actors[a].m}
+					}
 					break
 				}
-				if st.toks[j].punct {
+				if w := st.toks[j].lower; st.toks[j].punct || w == "and" || w == "but" || w == "that" {
 					break
 				}
+				if !inTime(st, j) && !isAdverb(st.toks[j].lower) {
+					between++
+				}
+				if between > 2 {
+					break
+				}
+			}
+			// "X pressed China ... and said": the subject of the coordinated verb.
+			if sp == nil && i > 0 && st.toks[i-1].lower == "and" {
+				sp = c.subjectAt(st, 0, i)
 			}
 			if sp == nil {
 				if a := c.actorAfter(st, e, e+4); a >= 0 && st.actors[a].first <= e+2 {
@@ -258,6 +272,23 @@ func (c *Coder) prepare(in Input, si int, s text.Sentence, ds *docState) *senten
 				ti := st.tokenAt(x.Start)
 				if ti >= e && ti <= e+2 || ti >= i-3 && ti < i {
 					st.sayDate = x
+				}
+			}
+			// "In a statement on Thursday ..., the ministry said": the opening phrase's date.
+			if st.sayDate == nil {
+				comma := -1
+				for k := 0; k < i; k++ {
+					if st.toks[k].lower == "," {
+						comma = k
+						break
+					}
+				}
+				for k := range st.times {
+					x := &st.times[k]
+					if !x.Date.IsZero() && comma > 0 && st.tokenAt(x.Start) < comma {
+						st.sayDate = x
+						break
+					}
 				}
 			}
 			break
@@ -509,6 +540,9 @@ func (c *Coder) hasCueIn(sec string, st *sentenceState, from, to, skipFrom, skip
 		if j >= skipFrom && j < skipTo {
 			continue
 		}
+		if sec == "negation" && strings.HasSuffix(st.toks[j].lower, "n't") {
+			return true // "don't", "didn't", "won't"
+		}
 		if e := c.cueAt(sec, st.toks, j); e > 0 && (e <= skipFrom || j >= skipTo) {
 			return true
 		}
@@ -531,14 +565,14 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	if c.hasCueIn("negation", st, negFrom, ts, ts, te) {
 		return drop("negated")
 	}
-	if c.hasCueIn("hypothetical", st, negFrom, ts, ts, te) {
+	if c.hasCueIn("hypothetical", st, negFrom, ts, ts, te) || c.hasModalIn(st, left, negFrom) {
 		return drop("hypothetical")
 	}
 	// "the disputed sea", "a backed candidate": a participle used as an adjective.
 	if ts > 0 && strings.HasSuffix(st.toks[ts].lower, "ed") && (st.toks[ts-1].lower == "the" || st.toks[ts-1].lower == "a" || st.toks[ts-1].lower == "an") {
 		return drop("participle used as an adjective")
 	}
-	isNoun := c.cueAt("noun", st.toks, ts) > 0
+	isNoun := c.cueAt("noun", st.toks, ts) > 0 && !verbUse(st, ts)
 	nounCtx := ""
 	if isNoun {
 		// "the Tianjin Summit", "Security Consultative Meeting": part of a name.
@@ -566,6 +600,9 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 				return drop("noun trigger in a context phrase")
 			}
 			if e := c.cueAt("participate", st.toks, k); e > 0 && e <= ts {
+				if p.Type != "CONSULT" {
+					return drop("noun trigger inside a prepositional phrase")
+				}
 				nounCtx = "participate"
 				break
 			}
@@ -604,7 +641,9 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	}
 
 	// The agent: "was condemned by X", "a visit to Russia by X", "the visit to Russia of Li".
-	passive := ts > 0 && isAuxiliary(st.toks[ts-1].lower)
+	// "was condemned by X"; "Supported by X, ...": a participle with its agent.
+	passive := ts > 0 && isAuxiliary(st.toks[ts-1].lower) ||
+		!isNoun && te < len(st.toks) && st.toks[te].lower == "by" && strings.HasSuffix(st.toks[te-1].lower, "ed")
 	for j := te; sources == nil && j < right && j < te+8; j++ {
 		w := st.toks[j].lower
 		if w == "of" && (p.Frame != FrameTravel || j > te+3 || c.subjectAt(st, left, ts) != nil) {
@@ -634,7 +673,7 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			switch {
 			case st.toks[st.actors[a].end-1].poss:
 				sources = []actors.Mention{st.actors[a].m}
-			case isNoun && st.actors[a].end == ts && (p.Frame == FrameTravel || st.actors[a].m.Kind == actors.Capital || st.actors[a].m.Kind == actors.IGO):
+			case isNoun && st.actors[a].end == ts && (p.Frame == FrameTravel || p.Type == "CONSULT" && (st.actors[a].m.Kind == actors.Capital || st.actors[a].m.Kind == actors.IGO)):
 				// "Xi's Russia visit", "his Beijing meetings", "the APEC summit": where it happens.
 				destBefore = a
 				if b := st.actors[a].first - 1; b >= 0 && st.actorAt[b] >= 0 && st.toks[b].poss {
@@ -770,6 +809,9 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			if isNoun && !onlyFunctionWords(c, st, te, j) {
 				break // a noun takes its object at once: "talks with X", "support for X"
 			}
+			if p.Frame != FrameTravel && contentWords(c, st, te, j) > 2 && c.governor(st, j) != "between" {
+				break // "condemned missile attacks by ... on X": X is not the object
+			}
 			gov := c.governor(st, j)
 			switch {
 			case p.Frame == FrameMutual && gov != "with":
@@ -827,6 +869,14 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	}
 	if c.Trace != nil {
 		fmt.Fprintf(c.Trace, "%s: %q %s/%s sources=%v targets=%v\n", in.Doc, trigger, p.Type, p.Frame, names(sources), names(targets))
+	}
+
+	if !plural && len(distinctCodes(sources)) > 2 {
+		return drop("more than two parties: a multilateral act")
+	}
+	// "Both Xi and Trump expressed support for peace": a shared position is an agreement.
+	if p.Type == "SUPPORT" && p.Frame != FrameMutual && len(distinctCodes(sources)) >= 2 && len(targets) == 0 {
+		p.Type, p.Frame = "AGREE", FrameMutual
 	}
 
 	// Build the pairs.
@@ -899,8 +949,19 @@ func (c *Coder) codeSpeech(in Input, st *sentenceState, ds *docState, p Pattern,
 			}
 		}
 	case FrameJudge:
-		// The nearest actor in the clause, on either side.
+		// The subject of the judged clause ("Iran's supply of rockets ... was
+		// aggression"), else the nearest actor in the clause, on either side.
+		for _, m := range c.subjectAt(st, left, ts) {
+			if m.Code != speaker[0].Code {
+				m := m
+				target = &m
+				break
+			}
+		}
 		best := 1 << 30
+		if target != nil {
+			best = -1
+		}
 		for _, a := range st.actors {
 			if a.first < left || a.first >= right || a.m.Code == speaker[0].Code {
 				continue
@@ -1342,6 +1403,49 @@ func inTime(st *sentenceState, j int) bool {
 		if x.Start <= st.toks[j].start && st.toks[j].end <= x.End {
 			return true
 		}
+	}
+	return false
+}
+
+// hasModalIn reports a modal of possibility ("could", "might", "may") in
+// tokens [from, to): it makes the rest of its clause hypothetical.
+func (c *Coder) hasModalIn(st *sentenceState, from, to int) bool {
+	for j := from; j < to; j++ {
+		switch st.toks[j].lower {
+		case "could", "might", "may":
+			return true
+		}
+	}
+	return false
+}
+
+// contentWords counts the tokens in [from, to) that are neither function
+// words, nor inside a time expression, nor part of an actor.
+func contentWords(c *Coder, st *sentenceState, from, to int) int {
+	n := 0
+	for k := from; k < to; k++ {
+		if st.toks[k].punct || st.actorAt[k] >= 0 || inTime(st, k) || isDeterminer(st.toks[k].lower) || c.cueAt("preposition", st.toks, k) == k+1 {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// verbUse reports whether a word that can be a noun ("support", "visit",
+// "pressure") is used as a verb here: after "to", a modal or a pronoun
+// subject, across adverbs in -ly.
+func verbUse(st *sentenceState, ts int) bool {
+	k := ts - 1
+	for k >= 0 && (strings.HasSuffix(st.toks[k].lower, "ly") || st.toks[k].lower == "also" || st.toks[k].lower == "further") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch st.toks[k].lower {
+	case "to", "will", "would", "shall", "must", "should", "can", "could", "may", "might", "we", "they", "i", "you", "not", "n't":
+		return true
 	}
 	return false
 }
