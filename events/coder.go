@@ -397,7 +397,8 @@ func (c *Coder) clause(st *sentenceState, ts, te int) (int, int) {
 			break
 		}
 		w := st.toks[j].lower
-		if subordinators[w] && j+1 < ts && (j == 0 || st.toks[j-1].punct || w == "while" || w == "as" || w == "but") {
+		opensClause := j+1 < ts && (st.actorAt[j+1] >= 0 || isSubjectPronoun(st.toks[j+1].lower)) // "before Trump visits"
+		if subordinators[w] && j+1 < ts && (j == 0 || st.toks[j-1].punct || w == "while" || w == "as" || w == "but" || opensClause) {
 			left = j + 1
 			break
 		}
@@ -762,7 +763,10 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 		}
 	}
 	if sources == nil && nounCtx == "possessive" {
-		sources = ds.lastSubject
+		// "Lavrov arrived ... after his visit to North Korea": the sentence's subject, else the last one.
+		if sources = c.subjectAt(st, 0, ts); sources == nil {
+			sources = ds.lastSubject
+		}
 	}
 	if sources == nil && st.speaker != nil && st.said >= 0 && ts > st.said {
 		sources = st.speaker
@@ -832,6 +836,17 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			}
 			targets = c.coordinated(st, a, right)
 			break
+		}
+	}
+	// "a trip to Asia - including China, South Korea and Japan".
+	if targets == nil && p.Frame == FrameTravel {
+		for j := te; j+1 < len(st.toks) && j <= right+1; j++ {
+			if st.toks[j].lower == "including" {
+				if a := c.actorAfter(st, j+1, minInt(len(st.toks), j+4)); a >= 0 {
+					targets = c.coordinated(st, a, len(st.toks))
+				}
+				break
+			}
 		}
 	}
 	// "made the visit ... at the invitation of X": X is the host.
@@ -1055,6 +1070,9 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 			status = Planned
 		}
 	}
+	if status == Planned && !explicit {
+		date = caldate.Date{} // what is planned is not dated by the page; finish may date it from the document
+	}
 	if status == Occurred {
 		if explicit && isBefore(date, in.Date) {
 			status = Background
@@ -1216,6 +1234,20 @@ func finish(in Input, cands []candidate) []Event {
 		if found >= 0 {
 			v := cands[found]
 			c.Date, c.EndDate, c.DateSource = v.Date, v.EndDate, "exchange"
+		}
+	}
+	// An undated plan takes the date of a dated plan of the same pair in the document.
+	for i := range cands {
+		c := &cands[i]
+		if c.explicitDate || c.Status != Planned || c.Date != "" {
+			continue
+		}
+		k := pairKey(c.Source, c.Target)
+		for j := range cands {
+			if o := cands[j]; j != i && o.explicitDate && o.Status == Planned && pairKey(o.Source, o.Target) == k {
+				c.Date, c.EndDate, c.DateSource = o.Date, o.EndDate, "plan"
+				break
+			}
 		}
 	}
 	var out []Event
@@ -1445,6 +1477,14 @@ func verbUse(st *sentenceState, ts int) bool {
 	}
 	switch st.toks[k].lower {
 	case "to", "will", "would", "shall", "must", "should", "can", "could", "may", "might", "we", "they", "i", "you", "not", "n't":
+		return true
+	}
+	return false
+}
+
+func isSubjectPronoun(w string) bool {
+	switch w {
+	case "he", "she", "it", "they", "we":
 		return true
 	}
 	return false
