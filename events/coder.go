@@ -566,8 +566,12 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	if c.hasCueIn("negation", st, negFrom, ts, ts, te) {
 		return drop("negated")
 	}
-	if c.hasCueIn("hypothetical", st, negFrom, ts, ts, te) || c.hasModalIn(st, left, negFrom) {
+	if c.hasCueIn("hypothetical", st, maxInt(left, ts-6), ts, ts, te) || c.hasModalIn(st, left, negFrom) {
 		return drop("hypothetical")
+	}
+	// "a broad effort to pressure X", "do more to pressure X": a purpose, not an act.
+	if ts >= 2 && st.toks[ts-1].lower == "to" && purposeHead[st.toks[ts-2].lower] {
+		return drop("purpose infinitive")
 	}
 	// "the disputed sea", "a backed candidate": a participle used as an adjective.
 	if ts > 0 && strings.HasSuffix(st.toks[ts].lower, "ed") && (st.toks[ts-1].lower == "the" || st.toks[ts-1].lower == "a" || st.toks[ts-1].lower == "an") {
@@ -812,6 +816,9 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			}
 			if isNoun && !onlyFunctionWords(c, st, te, j) {
 				break // a noun takes its object at once: "talks with X", "support for X"
+			}
+			if p.Frame == FrameSpeech && contentWords(c, st, te, j) > 0 {
+				break // "urged X", "called on X": the addressee comes first
 			}
 			if p.Frame != FrameTravel && contentWords(c, st, te, j) > 2 && c.governor(st, j) != "between" {
 				break // "condemned missile attacks by ... on X": X is not the object
@@ -1488,4 +1495,11 @@ func isSubjectPronoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// purposeHead lists words after which "to VERB" states an aim, not an act.
+var purposeHead = map[string]bool{
+	"effort": true, "efforts": true, "bid": true, "attempt": true, "attempts": true, "push": true,
+	"campaign": true, "plan": true, "plans": true, "way": true, "ways": true, "need": true,
+	"chance": true, "order": true, "more": true, "pressure": true, "calls": true,
 }
