@@ -139,10 +139,24 @@ type Report struct {
 
 	Cluster Cluster
 
+	// Calibration bins predictions by confidence (width 0.1): how many fell
+	// in each bin and how many of them matched a gold row (scored or neutral).
+	Calibration []CalBin
+	// AboveHalf is the share of predictions with confidence above 0.5 that
+	// matched a gold row.
+	AboveHalf PRF
+
 	// Misses lists scored gold rows left unmatched ("missed", the false
 	// negatives) and predictions left unmatched ("spurious", the false
 	// positives), ordered by document.
 	Misses []Miss
+}
+
+// CalBin is one confidence bin: predictions with Lo <= confidence < Hi.
+type CalBin struct {
+	Lo, Hi    float64
+	N, Right  int
+	Precision float64
 }
 
 // Miss is one unmatched row, for debugging.
@@ -414,7 +428,27 @@ func Score(gold, pred []events.Event) Report {
 			rep.ByType[g.Type] = t
 		}
 		for j, p := range res.pred {
+			b := int(p.Confidence * 10)
+			if b > 9 {
+				b = 9
+			}
+			if b < 0 {
+				b = 0
+			}
+			for len(rep.Calibration) <= b {
+				k := len(rep.Calibration)
+				rep.Calibration = append(rep.Calibration, CalBin{Lo: float64(k) / 10, Hi: float64(k+1) / 10})
+			}
+			rep.Calibration[b].N++
+			if p.Confidence > 0.5 {
+				if res.predUsed[j] {
+					rep.AboveHalf.TP++
+				} else {
+					rep.AboveHalf.FP++
+				}
+			}
 			if res.predUsed[j] {
+				rep.Calibration[b].Right++
 				continue
 			}
 			t := rep.ByType[p.Type]
@@ -431,6 +465,10 @@ func Score(gold, pred []events.Event) Report {
 		rep.ByType[typ] = t
 	}
 	rep.All.finish()
+	rep.AboveHalf.finish()
+	for i := range rep.Calibration {
+		rep.Calibration[i].Precision = ratio(rep.Calibration[i].Right, rep.Calibration[i].N)
+	}
 	rep.Consult = rep.ByType["CONSULT"]
 	rep.DateAccuracy = ratio(rep.DateCorrect, rep.DateMatched)
 

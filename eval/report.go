@@ -33,6 +33,8 @@ func (r Report) WriteText(w io.Writer) {
 
 	fmt.Fprintf(w, "date accuracy      %.3f   (%d of %d rows matched on type and pair)\n",
 		r.DateAccuracy, r.DateCorrect, r.DateMatched)
+	fmt.Fprintf(w, "confidence > 0.5   %.3f right   (%d of %d predictions)\n",
+		r.AboveHalf.Precision, r.AboveHalf.TP, r.AboveHalf.TP+r.AboveHalf.FP)
 	c := r.Cluster
 	fmt.Fprintf(w, "cluster agreement  P %.3f  R %.3f  F1 %.3f   (%d cross-doc pairs: %d same in gold, %d same in predictions, %d both)\n",
 		c.Precision, c.Recall, c.F1, c.Pairs, c.GoldSame, c.PredSame, c.Both)
@@ -49,4 +51,18 @@ func (r Report) WriteMisses(w io.Writer) {
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s->%s\t%s\t%s\t%q\n", m.Doc, m.Side, e.Type, e.Source, e.Target, date, e.Status, e.Evidence)
 	}
+}
+
+// WriteCalibration writes the confidence bins: how many predictions fell in
+// each and what share of them matched a gold row.
+func (r Report) WriteCalibration(w io.Writer) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "confidence\tpredictions\tright\tshare right\t")
+	for _, b := range r.Calibration {
+		if b.N == 0 {
+			continue
+		}
+		fmt.Fprintf(tw, "%.1f-%.1f\t%d\t%d\t%.3f\t\n", b.Lo, b.Hi, b.N, b.Right, b.Precision)
+	}
+	tw.Flush()
 }

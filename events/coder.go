@@ -3,6 +3,7 @@ package events
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 
@@ -1089,13 +1090,7 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 		}
 	}
 
-	conf := 0.6
-	if explicit {
-		conf += 0.15
-	}
-	if coref {
-		conf -= 0.1
-	}
+	noun := c.cueAt("noun", st.toks, ts) > 0 && !verbUse(st, ts)
 	if c.Trace != nil {
 		fmt.Fprintf(c.Trace, "%s: %q %s -> date %s..%s explicit=%v status=%s\n", in.Doc, trigger, p.Type, date, endDate, explicit, status)
 	}
@@ -1105,13 +1100,13 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 			continue
 		}
 		e := Event{
-			Doc: in.Doc, Type: p.Type, Mode: p.Mode, Status: status,
+			Confidence: confidence(p, pr, explicit, coref, noun, status),
+			Doc:        in.Doc, Type: p.Type, Mode: p.Mode, Status: status,
 			Source: pr.s.Code, Target: pr.t.Code,
 			SourceActor: pr.s.Actor, TargetActor: pr.t.Actor,
 			Date: date.String(), Location: c.location(st, left, right),
-			Evidence:   st.s.Text,
-			Confidence: conf,
-			Span:       [2]int{st.s.Start, st.s.End},
+			Evidence: st.s.Text,
+			Span:     [2]int{st.s.Start, st.s.End},
 		}
 		if !endDate.IsZero() {
 			e.EndDate = endDate.String()
@@ -1502,4 +1497,35 @@ var purposeHead = map[string]bool{
 	"effort": true, "efforts": true, "bid": true, "attempt": true, "attempts": true, "push": true,
 	"campaign": true, "plan": true, "plans": true, "way": true, "ways": true, "need": true,
 	"chance": true, "order": true, "more": true, "pressure": true, "calls": true,
+}
+
+// confidence scores how likely a candidate is right, from what the coder
+// relied on: a clause of its own with a date and named parties raises it;
+// arguments found by reference ("he", "the two sides", the speaker), a noun
+// trigger, an evaluative word and a background mention lower it. Repeated
+// mentions raise it further when the document's events are merged.
+func confidence(p Pattern, pr pair, explicit, coref, noun bool, status string) float64 {
+	c := 0.6
+	if explicit {
+		c += 0.1
+	}
+	named := func(m actors.Mention) bool {
+		return m.Kind == actors.Person || m.Kind == actors.State || m.Kind == actors.IGO
+	}
+	if named(pr.s) && named(pr.t) {
+		c += 0.05
+	}
+	if !noun {
+		c += 0.05
+	}
+	if coref {
+		c -= 0.15
+	}
+	if p.Frame == FrameJudge || p.Frame == FrameObligation {
+		c -= 0.15
+	}
+	if status == Background {
+		c -= 0.1
+	}
+	return math.Max(0.05, math.Min(0.95, c))
 }

@@ -14,6 +14,7 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("eval", "eval GOLD_DIR [--json]", stderr)
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object")
 	misses := fs.Bool("misses", false, "also list missed and spurious events")
+	calib := fs.Bool("calibration", false, "also print the confidence calibration table")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return errUsage
@@ -43,6 +44,10 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 		}
 	} else {
 		rep.WriteText(stdout)
+		if *calib {
+			fmt.Fprintln(stdout)
+			rep.WriteCalibration(stdout)
+		}
 		if *misses {
 			for _, m := range rep.Misses {
 				e := m.Event
