@@ -1,8 +1,6 @@
 package events
 
 import (
-	"fmt"
-	"io"
 	"math"
 	"sort"
 	"strings"
@@ -27,9 +25,10 @@ type Input struct {
 
 // Coder turns tagged sentences into events.
 type Coder struct {
-	// Trace, when set, receives one line per trigger considered: the pattern,
-	// the arguments found and why a candidate was dropped.
-	Trace io.Writer
+	// Explain, when set, receives one Decision per trigger considered: the
+	// pattern that fired, the arguments found, and the events made or why
+	// the candidate was dropped.
+	Explain func(Decision)
 
 	rules *Rules
 	trie  *trieNode
@@ -556,8 +555,10 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	left, right := c.clause(st, ts, te)
 	trigger := st.s.Text[st.toks[ts].start:st.toks[te-1].end]
 	drop := func(why string) []candidate {
-		if c.Trace != nil {
-			fmt.Fprintf(c.Trace, "%s: %q %s/%s dropped: %s\n", in.Doc, trigger, p.Type, p.Frame, why)
+		if c.Explain != nil {
+			c.Explain(Decision{Doc: in.Doc, Sentence: st.s, Trigger: trigger,
+				Start: st.s.Start + st.toks[ts].start, End: st.s.Start + st.toks[te-1].end,
+				Pattern: p, Dropped: why})
 		}
 		return nil
 	}
@@ -890,9 +891,6 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 		}
 		targets = keep
 	}
-	if c.Trace != nil {
-		fmt.Fprintf(c.Trace, "%s: %q %s/%s sources=%v targets=%v\n", in.Doc, trigger, p.Type, p.Frame, names(sources), names(targets))
-	}
 
 	if !plural && len(distinctCodes(sources)) > 2 {
 		return drop("more than two parties: a multilateral act")
@@ -1091,9 +1089,6 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 	}
 
 	noun := c.cueAt("noun", st.toks, ts) > 0 && !verbUse(st, ts)
-	if c.Trace != nil {
-		fmt.Fprintf(c.Trace, "%s: %q %s -> date %s..%s explicit=%v status=%s\n", in.Doc, trigger, p.Type, date, endDate, explicit, status)
-	}
 	var out []candidate
 	for _, pr := range pairs {
 		if pr.s.Code == "" || pr.t.Code == "" || pr.s.Code == pr.t.Code {
@@ -1117,6 +1112,17 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 			e.DateSource = "document"
 		}
 		out = append(out, candidate{Event: e, explicitDate: explicit})
+	}
+	if c.Explain != nil {
+		d := Decision{Doc: in.Doc, Sentence: st.s, Trigger: trigger,
+			Start: st.s.Start + st.toks[ts].start, End: st.s.Start + st.toks[te-1].end, Pattern: p}
+		for _, e := range out {
+			d.Events = append(d.Events, e.Event)
+		}
+		if len(out) == 0 {
+			d.Dropped = "self pair or unknown code"
+		}
+		c.Explain(d)
 	}
 	if p.Type == "CONSULT" && len(out) > 0 {
 		ds.lastPair = [2]actors.Mention{pairs[0].s, pairs[0].t}
@@ -1349,14 +1355,6 @@ func (c *Coder) coordinatedLoose(st *sentenceState, a int, to int) []actors.Ment
 		if b := c.actorAfter(st, j+1, minInt(to, j+5)); b >= 0 {
 			out = append(out, st.actors[b].m)
 		}
-	}
-	return out
-}
-
-func names(ms []actors.Mention) []string {
-	var out []string
-	for _, m := range ms {
-		out = append(out, m.Code+":"+m.Actor)
 	}
 	return out
 }

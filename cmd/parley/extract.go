@@ -30,7 +30,10 @@ func process(paths []string, docsIndex string, maxBytes int64, stderr io.Writer)
 	p := pipeline.Default()
 	if os.Getenv("PARLEY_TRACE") != "" {
 		coder := *p.Coder
-		coder.Trace = stderr
+		coder.Explain = func(d events.Decision) {
+			fmt.Fprintf(stderr, "%s:", d.Doc)
+			d.WriteText(stderr)
+		}
 		p.Coder = &coder
 	}
 	c := &corpus{}
