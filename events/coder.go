@@ -837,6 +837,8 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 					location = &m
 				}
 				continue
+			case j == te && gov != "" && gov == st.toks[te-1].lower:
+				// The trigger ends in the preposition: "withdrew troops from X".
 			case p.Frame != FrameTravel && (gov == "by" || gov == "of" || gov == "from" || gov == "under" || gov == "during" || gov == "about" || gov == "over"):
 				continue
 			}
