@@ -457,7 +457,7 @@ func (c *Coder) subjectAt(st *sentenceState, from, to int) []actors.Mention {
 		if a < 0 || st.actors[a].first != j {
 			continue
 		}
-		if c.governed(st, j) {
+		if j > from && c.governed(st, j) {
 			continue
 		}
 		return c.coordinated(st, a, to)
@@ -1079,7 +1079,13 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 		}
 	}
 	if status == Planned && !explicit {
-		date = caldate.Date{} // what is planned is not dated by the page; finish may date it from the document
+		// What is planned is not dated by the page. An invitation is open;
+		// other plans reported without a date are taken to fall in the
+		// page's month (finish may still date them from the document).
+		date = caldate.Date{}
+		if p.Frame != FrameInvite && in.Date.Precision() >= caldate.Month {
+			date = in.Date.Truncate(caldate.Month)
+		}
 	}
 	if status == Occurred {
 		if explicit && isBefore(date, in.Date) {
@@ -1249,7 +1255,7 @@ func finish(in Input, cands []candidate) []Event {
 	// An undated plan takes the date of a dated plan of the same pair in the document.
 	for i := range cands {
 		c := &cands[i]
-		if c.explicitDate || c.Status != Planned || c.Date != "" {
+		if c.explicitDate || c.Status != Planned {
 			continue
 		}
 		k := pairKey(c.Source, c.Target)
@@ -1476,6 +1482,10 @@ func verbUse(st *sentenceState, ts int) bool {
 	}
 	if k < 0 {
 		return false
+	}
+	// "Trump visits Beijing": a person is a subject, never a noun modifier.
+	if a := st.actorAt[k]; a >= 0 && st.actors[a].m.Kind == actors.Person && !st.toks[k].poss {
+		return true
 	}
 	switch st.toks[k].lower {
 	case "to", "will", "would", "shall", "must", "should", "can", "could", "may", "might", "we", "they", "i", "you", "not", "n't":
