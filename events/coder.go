@@ -794,7 +794,7 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	}
 	// "pressed it to ...": an object we cannot name. ("her" before a noun is a determiner.)
 	herDet := te+1 < len(st.toks) && st.toks[te].lower == "her" && !st.toks[te+1].punct && c.cueAt("preposition", st.toks, te+1) < 0
-	if te < len(st.toks) && isObjectPronoun(st.toks[te].lower) && !herDet && p.Frame != FrameTravel {
+	if te < len(st.toks) && st.actorAt[te] < 0 && isObjectPronoun(st.toks[te].lower) && !herDet && p.Frame != FrameTravel {
 		return drop("object is a pronoun")
 	}
 	var location *actors.Mention

@@ -260,6 +260,18 @@ func TestCode(t *testing.T) {
 			want: []string{"AGREE CHN>USA 2017-11-09 occurred", "AGREE USA>CHN 2017-11-09 occurred"},
 		},
 		{
+			name: "US is a country, not the pronoun",
+			dct:  "2023-06-20",
+			doc:  "Xi Jinping met US Secretary of State Antony Blinken in Beijing on Monday.",
+			want: []string{"CONSULT CHN>USA 2023-06-19 occurred"},
+		},
+		{
+			name: "onward leg of a trip",
+			dct:  "2024-06-19",
+			doc:  "The Russian leader is due to fly on to Vietnam on Thursday.",
+			want: []string{"CONSULT RUS>VNM 2024-06-20 planned"},
+		},
+		{
 			name: "no self pairs and no domestic events",
 			dct:  "2023-02-25",
 			doc:  "Chinese Premier Li Qiang met Chinese business leaders in Beijing on Friday.",
