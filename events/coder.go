@@ -1227,9 +1227,13 @@ func finish(in Input, cands []candidate) []Event {
 		}
 		return e.Type + "|" + s + "|" + t
 	}
-	// Undated statements take the date of the exchange they belong to: the
+	// Undated reports take the date of the exchange they belong to: the
 	// nearest explicitly dated occurred CONSULT of the same pair before them,
-	// else the first after them.
+	// else the first after them, else the nearest dated occurred event of
+	// the same pair before them (the article's news day for that pair).
+	dated := func(o candidate, k string, anyType bool) bool {
+		return o.explicitDate && o.Status == Occurred && (anyType || o.Type == "CONSULT") && pairKey(o.Source, o.Target) == k
+	}
 	for i := range cands {
 		c := &cands[i]
 		if c.explicitDate || c.Status != Occurred {
@@ -1238,12 +1242,17 @@ func finish(in Input, cands []candidate) []Event {
 		k := pairKey(c.Source, c.Target)
 		found := -1
 		for j := i - 1; j >= 0 && found < 0; j-- {
-			if o := cands[j]; o.Type == "CONSULT" && o.explicitDate && o.Status == Occurred && pairKey(o.Source, o.Target) == k {
+			if dated(cands[j], k, false) {
 				found = j
 			}
 		}
 		for j := i + 1; j < len(cands) && found < 0; j++ {
-			if o := cands[j]; o.Type == "CONSULT" && o.explicitDate && o.Status == Occurred && pairKey(o.Source, o.Target) == k {
+			if dated(cands[j], k, false) {
+				found = j
+			}
+		}
+		for j := i - 1; j >= 0 && found < 0; j-- {
+			if dated(cands[j], k, true) {
 				found = j
 			}
 		}
