@@ -132,6 +132,8 @@ type sentenceState struct {
 	speaker []actors.Mention
 	said    int // token index of the main speech verb, -1 if none
 	content int // first token of the reported content after the speech verb
+	// addressee is who the speaker told ("Xi told Blinken that ..."), if named.
+	addressee *actors.Mention
 	sayDate *timex.Expr
 }
 
@@ -255,6 +257,8 @@ func (c *Coder) prepare(in Input, si int, s text.Sentence, ds *docState) *senten
 			if w := st.toks[i].lower; (w == "told" || w == "tells") && e < len(st.toks) {
 				if a := st.actorAt[e]; a >= 0 {
 					st.content = st.actors[a].end
+					m := st.actors[a].m
+					st.addressee = &m
 				} else if w := st.toks[e].lower; w == "reporters" || w == "journalists" || w == "him" || w == "her" || w == "them" {
 					st.content = e + 1
 				}
@@ -397,7 +401,7 @@ func (c *Coder) clause(st *sentenceState, ts, te int) (int, int) {
 			break
 		}
 		w := st.toks[j].lower
-		opensClause := j+1 < ts && (st.actorAt[j+1] >= 0 || isSubjectPronoun(st.toks[j+1].lower)) // "before Trump visits"
+		opensClause := j+1 < ts && (st.actorAt[j+1] >= 0 && !st.toks[st.actors[st.actorAt[j+1]].end-1].poss || isSubjectPronoun(st.toks[j+1].lower)) // "before Trump visits"
 		if subordinators[w] && j+1 < ts && (j == 0 || st.toks[j-1].punct || w == "while" || w == "as" || w == "but" || opensClause) {
 			left = j + 1
 			break
@@ -729,7 +733,11 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			j++
 		}
 		if e := c.cueAt("plural", st.toks, j); e > 0 && e <= ts && st.toks[j].lower != "both" || st.toks[j].lower == "both" && e > 0 && e <= ts {
-			if len(ds.group) >= 2 {
+			if st.addressee != nil && st.speaker != nil && left == st.content && st.addressee.Code != st.speaker[0].Code {
+				// "Xi told Blinken that the two sides had made progress".
+				sources = []actors.Mention{st.speaker[0], *st.addressee}
+				plural = true
+			} else if len(ds.group) >= 2 {
 				sources = ds.group
 				plural = true
 			} else {
@@ -1040,7 +1048,9 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 			continue
 		}
 		ti := st.tokenAt(x.Start)
-		if ti < left || ti >= right || ti > te+12 {
+		// Distance in words that are not part of a name: "met US Secretary of
+		// State Antony Blinken at the Great Hall ... on Monday" is near.
+		if ti < left || ti >= right || ti > te && ti-te-actorTokens(st, te, ti) > 12 {
 			continue
 		}
 		// "Japan's 1910-45 colonial rule": a date that qualifies a noun, not the event.
@@ -1085,6 +1095,14 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 		date = caldate.Date{}
 		if p.Frame != FrameInvite && in.Date.Precision() >= caldate.Month {
 			date = in.Date.Truncate(caldate.Month)
+		}
+	}
+	// "... after Trump accused China of ...": a clause opened by "after" or
+	// "since" tells what came before the news.
+	if status == Occurred && !explicit && left > 0 {
+		if w := st.toks[left-1].lower; w == "after" || w == "since" {
+			status = Background
+			date = caldate.Date{}
 		}
 	}
 	if status == Occurred {
@@ -1234,6 +1252,9 @@ func finish(in Input, cands []candidate) []Event {
 	dated := func(o candidate, k string, anyType bool) bool {
 		return o.explicitDate && o.Status == Occurred && (anyType || o.Type == "CONSULT") && pairKey(o.Source, o.Target) == k
 	}
+	samePeople := func(a, b candidate) bool {
+		return a.SourceActor == b.SourceActor || a.SourceActor == b.TargetActor || a.TargetActor == b.SourceActor || a.TargetActor == b.TargetActor
+	}
 	for i := range cands {
 		c := &cands[i]
 		if c.explicitDate || c.Status != Occurred {
@@ -1241,6 +1262,11 @@ func finish(in Input, cands []candidate) []Event {
 		}
 		k := pairKey(c.Source, c.Target)
 		found := -1
+		for j := i - 1; j >= 0 && found < 0; j-- {
+			if dated(cands[j], k, false) && samePeople(cands[j], *c) {
+				found = j
+			}
+		}
 		for j := i - 1; j >= 0 && found < 0; j-- {
 			if dated(cands[j], k, false) {
 				found = j
@@ -1547,4 +1573,15 @@ func confidence(p Pattern, pr pair, explicit, coref, noun bool, status string) f
 		c -= 0.1
 	}
 	return math.Max(0.05, math.Min(0.95, c))
+}
+
+// actorTokens counts the tokens in [from, to) that belong to actor mentions.
+func actorTokens(st *sentenceState, from, to int) int {
+	n := 0
+	for k := from; k < to; k++ {
+		if st.actorAt[k] >= 0 {
+			n++
+		}
+	}
+	return n
 }
