@@ -134,7 +134,7 @@ type sentenceState struct {
 	content int // first token of the reported content after the speech verb
 	// addressee is who the speaker told ("Xi told Blinken that ..."), if named.
 	addressee *actors.Mention
-	sayDate *timex.Expr
+	sayDate   *timex.Expr
 }
 
 // docState carries what earlier sentences said, for pronouns and "the two sides".
