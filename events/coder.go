@@ -143,6 +143,7 @@ type docState struct {
 	lastPair    [2]actors.Mention
 	havePair    bool
 	group       []actors.Mention // the parties of the latest exchange, its source first
+	traveller   []actors.Mention // who made the latest visit or trip ("the visit includes ...")
 	lastSpeaker []actors.Mention
 }
 
@@ -583,7 +584,10 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	if ts > 0 && strings.HasSuffix(st.toks[ts].lower, "ed") && (st.toks[ts-1].lower == "the" || st.toks[ts-1].lower == "a" || st.toks[ts-1].lower == "an") {
 		return drop("participle used as an adjective")
 	}
-	isNoun := c.cueAt("noun", st.toks, ts) > 0 && !verbUse(st, ts)
+	// A noun trigger is one word ("visit") or a noun with its preposition
+	// ("visit to"); "visit includes" ends in a verb and takes objects as one.
+	isNoun := c.cueAt("noun", st.toks, ts) > 0 && !verbUse(st, ts) &&
+		(te-ts == 1 || c.cueAt("preposition", st.toks, te-1) == te)
 	nounCtx := ""
 	if isNoun {
 		// "the Tianjin Summit", "Security Consultative Meeting": part of a name.
@@ -593,7 +597,7 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 		// What governs the noun: a light verb ("held talks"), a preposition of
 		// participation ("during talks"), of context ("amid talks"), or "his".
 		ofSeen := false
-		for k := ts - 1; k >= left && k >= ts-5; k-- {
+		for k := ts - 1; k >= left && k >= ts-6; k-- {
 			if st.actorAt[k] >= 0 || st.toks[k].punct {
 				break
 			}
@@ -715,7 +719,12 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	}
 	nounNeedsSubject := isNoun && sources == nil
 	if nounNeedsSubject && nounCtx == "" && destBefore < 0 {
-		return drop("noun trigger with no actor of its own")
+		// "The visit includes Japan": the trip just told of.
+		if w := st.toks[maxInt(ts-1, 0)].lower; p.Frame == FrameTravel && ts > 0 && (w == "the" || w == "this") && ds.traveller != nil {
+			sources = ds.traveller
+		} else {
+			return drop("noun trigger with no actor of its own")
+		}
 	}
 	// "X, who ... pressed": the relative pronoun's antecedent.
 	if sources == nil {
@@ -822,6 +831,10 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 				continue
 			}
 			if usedBy >= 0 && st.actors[a].m == st.actors[usedBy].m {
+				continue
+			}
+			// "includes U.S. allies Japan and South Korea": the traveller's own side is no destination.
+			if p.Frame == FrameTravel && len(sources) > 0 && st.actors[a].m.Code == sources[0].Code {
 				continue
 			}
 			if isNoun && !onlyFunctionWords(c, st, te, j) {
@@ -1076,7 +1089,8 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 
 	// Status.
 	status := Occurred
-	if p.Frame == FrameInvite {
+	if p.Frame == FrameInvite || containsWord(p.Words, "invitation") || p.Type == "CONSULT" && c.hasCueIn("plannedvisit", st, maxInt(left, ts-3), ts, ts, te) {
+		// An invitation, given or accepted, is for a visit still to come.
 		status = Planned
 		if !explicit {
 			date = caldate.Date{}
@@ -1093,7 +1107,7 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 		// other plans reported without a date are taken to fall in the
 		// page's month (finish may still date them from the document).
 		date = caldate.Date{}
-		if p.Frame != FrameInvite && in.Date.Precision() >= caldate.Month {
+		if p.Frame != FrameInvite && !containsWord(p.Words, "invitation") && in.Date.Precision() >= caldate.Month {
 			date = in.Date.Truncate(caldate.Month)
 		}
 	}
@@ -1115,6 +1129,10 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 	}
 
 	noun := c.cueAt("noun", st.toks, ts) > 0 && !verbUse(st, ts)
+	// "The visit ... will last from Tuesday to Wednesday": a noun's own verb may follow it.
+	if status == Occurred && noun && c.hasCueIn("planned", st, te, right, ts, te) {
+		status = Planned
+	}
 	var out []candidate
 	for _, pr := range pairs {
 		if pr.s.Code == "" || pr.t.Code == "" || pr.s.Code == pr.t.Code {
@@ -1149,6 +1167,9 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 			d.Dropped = "self pair or unknown code"
 		}
 		c.Explain(d)
+	}
+	if p.Frame == FrameTravel && len(out) > 0 {
+		ds.traveller = []actors.Mention{pairs[0].s}
 	}
 	if p.Type == "CONSULT" && len(out) > 0 {
 		ds.lastPair = [2]actors.Mention{pairs[0].s, pairs[0].t}
@@ -1252,8 +1273,16 @@ func finish(in Input, cands []candidate) []Event {
 	dated := func(o candidate, k string, anyType bool) bool {
 		return o.explicitDate && o.Status == Occurred && (anyType || o.Type == "CONSULT") && pairKey(o.Source, o.Target) == k
 	}
-	samePeople := func(a, b candidate) bool {
-		return a.SourceActor == b.SourceActor || a.SourceActor == b.TargetActor || a.TargetActor == b.SourceActor || a.TargetActor == b.TargetActor
+	// shared counts the named people two candidates have in common.
+	shared := func(a, b candidate) int {
+		n := 0
+		if a.SourceActor == b.SourceActor || a.SourceActor == b.TargetActor {
+			n++
+		}
+		if a.TargetActor == b.SourceActor || a.TargetActor == b.TargetActor {
+			n++
+		}
+		return n
 	}
 	for i := range cands {
 		c := &cands[i]
@@ -1262,9 +1291,11 @@ func finish(in Input, cands []candidate) []Event {
 		}
 		k := pairKey(c.Source, c.Target)
 		found := -1
-		for j := i - 1; j >= 0 && found < 0; j-- {
-			if dated(cands[j], k, false) && samePeople(cands[j], *c) {
-				found = j
+		for need := 2; need >= 1 && found < 0; need-- {
+			for j := i - 1; j >= 0 && found < 0; j-- {
+				if dated(cands[j], k, false) && shared(cands[j], *c) >= need {
+					found = j
+				}
 			}
 		}
 		for j := i - 1; j >= 0 && found < 0; j-- {
@@ -1294,8 +1325,17 @@ func finish(in Input, cands []candidate) []Event {
 			continue
 		}
 		k := pairKey(c.Source, c.Target)
+		found := false
 		for j := range cands {
 			if o := cands[j]; j != i && o.explicitDate && o.Status == Planned && pairKey(o.Source, o.Target) == k {
+				c.Date, c.EndDate, c.DateSource = o.Date, o.EndDate, "plan"
+				found = true
+				break
+			}
+		}
+		// A leg of a tour takes the tour's dates: the traveller's dated planned visit.
+		for j := range cands {
+			if o := cands[j]; !found && c.Mode == "visit" && j != i && o.explicitDate && o.Status == Planned && o.Mode == "visit" && o.Source == c.Source && o.EndDate != "" {
 				c.Date, c.EndDate, c.DateSource = o.Date, o.EndDate, "plan"
 				break
 			}
@@ -1584,4 +1624,13 @@ func actorTokens(st *sentenceState, from, to int) int {
 		}
 	}
 	return n
+}
+
+func containsWord(words []string, w string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
