@@ -13,7 +13,7 @@ import (
 )
 
 // wordFlag marks the function words the engine needs (relative.txt).
-type wordFlag uint16
+type wordFlag uint32
 
 const (
 	fSpanOpen wordFlag = 1 << iota
@@ -25,6 +25,17 @@ const (
 	fDurOpen
 	fDayPart
 	fAnniv
+	fEvery  // "every", "each": opens a SET
+	fZone   // a time zone after a clock time ("EST")
+	fFiscal // "fiscal" before a year or quarter
+	fDecMod // "early", "mid", "late" inside "the late 1970s"
+
+	// set at load time from the other tables, so that the tagger looks a
+	// word up once to learn which rules can start at it
+	fLead
+	fSeason
+	fClock
+	fOrd
 )
 
 var flagKinds = map[string]wordFlag{
@@ -37,6 +48,10 @@ var flagKinds = map[string]wordFlag{
 	"dur-open":    fDurOpen,
 	"day-part":    fDayPart,
 	"anniversary": fAnniv,
+	"every":       fEvery,
+	"zone":        fZone,
+	"fiscal":      fFiscal,
+	"decade-mod":  fDecMod,
 }
 
 type monthInfo struct {
@@ -59,17 +74,29 @@ const (
 	pYear
 	pRef
 	pAnchor
+	pFixed   // a fixed TIMEX3: "daily" SET P1D
+	pQuarter // a quarter named by reference: "the latest quarter"
+	pWeekend // "the weekend"
 )
 
 var phraseKinds = map[string]phraseKind{
 	"day": pDay, "week": pWeek, "month": pMonth, "year": pYear, "ref": pRef, "anchor": pAnchor,
+	"fixed": pFixed, "quarter": pQuarter, "weekend": pWeekend,
 }
 
 type phrase struct {
 	words []string
 	kind  phraseKind
 	n     int    // offset
-	ref   string // for pRef
+	ref   string // for pRef; the value for pFixed
+	typ   Type   // for pFixed
+}
+
+// lead is a phrase that joins the expression after it when that expression
+// has one of the listed types: "nearly" three years, "the end of" November.
+type lead struct {
+	words []string
+	types []Type
 }
 
 type cueKind uint8
@@ -116,6 +143,14 @@ type lexicon struct {
 	cues     map[string][]cue // by first word, longest first
 	suffixes []string         // past-suffix
 	bases    []baseEntry
+
+	leads     map[string][]lead // by first word, longest first
+	dayParts  map[string]string // "morning" -> "MO"
+	seasons   map[string]string // "summer" -> "SU"
+	clocks    map[string]string // "noon" -> "12:00"
+	meridiems map[string]int    // "pm" -> 12
+	decades   map[string]int    // "nineties" -> 9
+	shifts    map[string]int    // "earlier" -> -1
 }
 
 func (lx *lexicon) load(fsys fs.FS) error {
@@ -124,6 +159,9 @@ func (lx *lexicon) load(fsys fs.FS) error {
 		cards: map[string]int{}, ords: map[string]int{}, articles: map[string]int{},
 		units: map[string]unitInfo{}, phrases: map[string][]phrase{},
 		words: map[string]wordFlag{}, mods: map[string]int{}, cues: map[string][]cue{},
+		leads: map[string][]lead{}, dayParts: map[string]string{}, seasons: map[string]string{},
+		clocks: map[string]string{}, meridiems: map[string]int{}, decades: map[string]int{},
+		shifts: map[string]int{},
 	}
 	steps := []struct {
 		name string
@@ -145,10 +183,42 @@ func (lx *lexicon) load(fsys fs.FS) error {
 	for _, ps := range lx.phrases {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 	}
+	for w := range lx.leads {
+		lx.words[w] |= fLead
+	}
+	for w := range lx.seasons {
+		lx.words[w] |= fSeason
+	}
+	for w := range lx.clocks {
+		lx.words[w] |= fClock
+	}
+	for w := range lx.ords {
+		lx.words[w] |= fOrd
+	}
+	for _, ls := range lx.leads {
+		sort.SliceStable(ls, func(i, j int) bool { return len(ls[i].words) > len(ls[j].words) })
+	}
 	for _, cs := range lx.cues {
 		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].words) > len(cs[j].words) })
 	}
 	return nil
+}
+
+// phraseWords splits a phrase into the tokens the scanner makes of it: words,
+// and hyphens as tokens of their own ("year-earlier" is year, -, earlier).
+func phraseWords(ph string) []string {
+	var out []string
+	for _, f := range strings.Fields(ph) {
+		for k, part := range strings.Split(f, "-") {
+			if k > 0 {
+				out = append(out, "-")
+			}
+			if part != "" {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
 }
 
 // eachLine calls fn on every non-blank, non-comment line of a rule file.
@@ -240,7 +310,7 @@ func (lx *lexicon) unitLine(line string) error {
 		return fmt.Errorf("bad multiplier in %q", line)
 	}
 	switch f[1] {
-	case "D", "W", "M", "Y", "TH", "TM":
+	case "D", "W", "M", "Y", "QTR", "TH", "TM", "TS":
 	default:
 		return fmt.Errorf("bad code in %q", line)
 	}
@@ -259,6 +329,39 @@ func (lx *lexicon) relativeLine(line string) error {
 	}
 	if fl, ok := flagKinds[kind]; ok {
 		lx.words[ph] |= fl
+		if fl == fDayPart && arg != "" {
+			lx.dayParts[ph] = arg
+		}
+		return nil
+	}
+	switch kind {
+	case "season":
+		lx.seasons[ph] = arg
+		return nil
+	case "clock":
+		lx.clocks[ph] = arg
+		return nil
+	case "meridiem", "decade-word", "shift":
+		n, err := strconv.Atoi(arg)
+		if err != nil {
+			return fmt.Errorf("bad number in %q", line)
+		}
+		map[string]map[string]int{"meridiem": lx.meridiems, "decade-word": lx.decades, "shift": lx.shifts}[kind][ph] = n
+		return nil
+	case "lead":
+		l := lead{words: phraseWords(ph)}
+		for _, t := range strings.Fields(arg) {
+			switch Type(t) {
+			case DateType, TimeType, DurationType, SetType:
+				l.types = append(l.types, Type(t))
+			default:
+				return fmt.Errorf("bad type %q in %q", t, line)
+			}
+		}
+		if len(l.types) == 0 {
+			return fmt.Errorf("no types in %q", line)
+		}
+		lx.leads[l.words[0]] = append(lx.leads[l.words[0]], l)
 		return nil
 	}
 	if kind == "mod" {
@@ -273,15 +376,28 @@ func (lx *lexicon) relativeLine(line string) error {
 	if !ok {
 		return fmt.Errorf("unknown kind %q", kind)
 	}
-	p := phrase{words: strings.Fields(ph), kind: pk}
-	if pk == pRef {
+	p := phrase{words: phraseWords(ph), kind: pk}
+	switch pk {
+	case pFixed:
+		f := strings.Fields(arg)
+		if len(f) != 2 {
+			return fmt.Errorf("want TYPE VALUE in %q", line)
+		}
+		switch Type(f[0]) {
+		case DateType, TimeType, DurationType, SetType:
+		default:
+			return fmt.Errorf("bad type in %q", line)
+		}
+		p.typ, p.ref = Type(f[0]), f[1]
+	case pWeekend:
+	case pRef:
 		switch arg {
 		case "PAST_REF", "PRESENT_REF", "FUTURE_REF":
 		default:
 			return fmt.Errorf("bad reference %q", arg)
 		}
 		p.ref = arg
-	} else {
+	default:
 		n, err := strconv.Atoi(arg)
 		if err != nil {
 			return fmt.Errorf("bad offset in %q", line)

@@ -74,15 +74,24 @@ func unknownValue(m, d int) string {
 }
 
 // durationValue is the TIMEX3 value of n units: "P3D", "P1W", "PT2H".
+// A count of 0 stands for a vague one ("several days", "a few years"): "PXD".
 func durationValue(n int, u unitInfo) string {
 	n *= u.mult
+	num := strconv.Itoa(n)
+	if n == 0 {
+		num = "X"
+	}
 	switch u.code {
 	case "TH":
-		return "PT" + strconv.Itoa(n) + "H"
+		return "PT" + num + "H"
 	case "TM":
-		return "PT" + strconv.Itoa(n) + "M"
+		return "PT" + num + "M"
+	case "TS":
+		return "PT" + num + "S"
+	case "QTR":
+		return "P" + num + "Q"
 	}
-	return "P" + strconv.Itoa(n) + u.code
+	return "P" + num + u.code
 }
 
 func absInt(n int) int {

@@ -236,6 +236,12 @@ func (m *matcher) phrase(i int, k string) int {
 			}
 		case pRef:
 			e.Value = p.ref
+		case pFixed:
+			e.Type, e.Value = p.typ, p.ref
+		case pQuarter:
+			e = m.quarterRef(p.n)
+		case pWeekend:
+			e = m.weekend(i, end)
 		case pAnchor:
 			ref := m.dct
 			for x := len(m.out) - 1; x >= 0; x-- {
@@ -356,17 +362,30 @@ func (m *matcher) ago(i int) int {
 		e++
 	}
 	u, ok := m.unit(e)
-	if !ok || !m.flag(e+1, fAgo) {
+	if !ok {
+		return i
+	}
+	if shift, ok := m.lx.shifts[m.kw(e+1)]; ok && !m.flag(e+1, fAgo) {
+		return m.shifted(i, e+2, n*u.mult*shift, u)
+	}
+	if !m.flag(e+1, fAgo) {
 		return i
 	}
 	end := e + 2
 	n *= u.mult
+	if n == 0 {
+		return m.emit(i, end, Expr{Value: "PAST_REF"})
+	}
 	var x Expr
 	dp := m.dct.Precision()
 	switch u.code {
 	case "Y":
 		if dp >= caldate.Year {
 			x.Date = caldate.Date{Y: m.dct.Y - n}
+		}
+		if y, q, ok := m.lastQuarter(); ok && n == 1 {
+			// "a year ago" in an earnings report: the same quarter a year before
+			x.Value = strconv.Itoa(y-1) + "-Q" + strconv.Itoa(q)
 		}
 		if be, ok := m.findBase(i); ok && n >= 2 {
 			x.Base = be.date
@@ -615,7 +634,7 @@ func (m *matcher) monthFirst(i int) int {
 	if (mi.ambiguous || mi.abbr) && !m.flag(i-1, fMonthCue) {
 		return i
 	}
-	d, v := m.resolveMonth(mi.m, nil, m.tense(i, e))
+	d, v := m.resolveMonth(mi.m, nil, m.monthTense(mi.m, i, e))
 	return m.emit(i, e, Expr{Date: d, Value: v})
 }
 
@@ -633,7 +652,7 @@ func (m *matcher) monthPart(i int) int {
 			d := caldate.Date{Y: y, M: mi.m}
 			return m.emit(i, end, Expr{Date: d, Value: d.String()})
 		}
-		d, v := m.resolveMonth(mi.m, nil, m.tense(i, e))
+		d, v := m.resolveMonth(mi.m, nil, m.monthTense(mi.m, i, e))
 		return m.emit(i, e, Expr{Date: d, Value: v})
 	}
 	if y, ok := m.year4(j); ok && y >= 1800 && y <= 2199 {
@@ -674,6 +693,9 @@ func (m *matcher) duration(i, start int) int {
 		return start
 	}
 	end := e + 1
+	if u.code == "QTR" && (hyph || m.kw(end) == "of") {
+		return start // "three-quarters of" is a share, not a duration
+	}
 	long := false
 	if m.sc.isDash(end) && m.flag(end+1, fLong) {
 		end, long = end+2, true

@@ -22,6 +22,9 @@ type exprMeta struct {
 	// reported: an explicit full date ("on April 24, 2019") in a clause with a
 	// past reporting cue.
 	reported bool
+	// quarter: an explicit quarter ("the third quarter"), which later
+	// references ("the quarter", "a year earlier") count from.
+	quarter bool
 }
 
 // matcher holds the state of one Tag call.
@@ -31,6 +34,8 @@ type matcher struct {
 	dct  caldate.Date
 	out  []Expr
 	meta []exprMeta
+	// inLead is set while a lead phrase looks for its expression.
+	inLead bool
 }
 
 // Tag finds time expressions in text (usually one sentence) and resolves
@@ -90,6 +95,12 @@ func (m *matcher) at(i int) int {
 	case kPunct:
 		return i
 	case kNum, kAlnum:
+		if j := m.clock(i); j > i {
+			return j
+		}
+		if j := m.quarter(i); j > i {
+			return j
+		}
 		if j := m.anniversary(i, i); j > i {
 			return j
 		}
@@ -109,6 +120,57 @@ func (m *matcher) at(i int) int {
 	}
 	k := string(m.sc.base(i))
 	fl := m.lx.words[k]
+	if fl&fLead != 0 {
+		if j := m.lead(i, k); j > i {
+			return j
+		}
+	}
+	the := k == "the"
+	if the || fl&(fFiscal|fOrd) != 0 {
+		if j := m.quarter(i); j > i {
+			return j
+		}
+	}
+	if the || fl&fDecMod != 0 {
+		if j := m.decade(i); j > i {
+			return j
+		}
+	}
+	if fl&fSeason != 0 {
+		if j := m.season(i, i); j > i {
+			return j
+		}
+	} else if the || fl&fMonthCue != 0 {
+		if m.lx.words[string(m.kb(i+1))]&fSeason != 0 && (the || m.hasMod(k)) {
+			if j := m.season(i, i+1); j > i {
+				return j
+			}
+		}
+	}
+	if fl&fEvery != 0 {
+		if j := m.every(i); j > i {
+			return j
+		}
+	}
+	if fl&fClock != 0 {
+		if j := m.clock(i); j > i {
+			return j
+		}
+	}
+	if fl&fFiscal != 0 {
+		if y, ok := m.year4(i + 1); ok {
+			d := caldate.Date{Y: y}
+			return m.emit(i, i+2, Expr{Date: d, Value: d.String()})
+		}
+	}
+	if m.sc.toks[i].upper {
+		if j := m.weekdays(i); j > i {
+			return j
+		}
+		if j := m.weekdayPlural(i); j > i {
+			return j
+		}
+	}
 	if fl&fSpanOpen != 0 {
 		if j := m.span(i, i+1); j > i {
 			return j
@@ -156,6 +218,11 @@ func (m *matcher) at(i int) int {
 }
 
 // ---- token readers ----
+
+func (m *matcher) hasMod(k string) bool {
+	_, ok := m.lx.mods[k]
+	return ok
+}
 
 func (m *matcher) n() int { return len(m.sc.toks) }
 
@@ -260,6 +327,12 @@ func (m *matcher) count(i int, article bool) (n, end int, ok bool) {
 	}
 	if article {
 		if v, ok := m.lx.articles[k]; ok {
+			// "a few": a vague count
+			if i+1 < m.n() && m.sc.toks[i+1].kind == kWord {
+				if c, ok := m.lx.cards[string(m.sc.key(i+1))]; ok && c == 0 {
+					return 0, i + 2, true
+				}
+			}
 			return v, i + 1, true
 		}
 	}
@@ -389,6 +462,42 @@ func (m *matcher) tense(i, j int) tense {
 	return tenseNone
 }
 
+// strongPast reports whether the clause around [i, j) has a past cue word
+// (not merely a word ending in "-ed", which is as often an adjective) and
+// no future cue nearer; the window is the one tense uses.
+func (m *matcher) strongPast(i, j int) bool {
+	for x := j - 1; x >= 0 && x >= i-backWindow; x-- {
+		if m.sc.isStop(x, m.lx) {
+			break
+		}
+		if k, _ := m.cueAt(x, isTenseCue); k != cNone {
+			return k == cPast
+		}
+	}
+	for x := j; x < m.n() && x < j+fwdWindow; x++ {
+		if m.sc.isStop(x, m.lx) {
+			break
+		}
+		if k, _ := m.cueAt(x, isTenseCue); k != cNone {
+			return k == cPast
+		}
+	}
+	return false
+}
+
+// monthTense is the tense for a month named alone: a month one or two months
+// after dct's ("in December", written in November) is the coming one unless
+// a past cue word says otherwise.
+func (m *matcher) monthTense(mo, i, j int) tense {
+	tn := m.tense(i, j)
+	if tn != tenseFuture && m.dct.Precision() >= caldate.Month {
+		if ahead := (mo - m.dct.M + 12) % 12; ahead >= 1 && ahead <= 2 && !m.strongPast(i, j) {
+			return tenseFuture
+		}
+	}
+	return tn
+}
+
 // cueBefore reports whether a cue of kind k starts within n words before token i.
 func (m *matcher) cueBefore(i, n int, k cueKind) bool {
 	for x := i - 1; x >= 0 && x >= i-n; x-- {
@@ -488,14 +597,17 @@ func (m *matcher) resolveMonthDay(mo, day int, tn tense) (caldate.Date, bool) {
 	if ref.D == 0 {
 		ref.D = 15 // a month-precision dct: compare against its middle
 	}
-	var best caldate.Date
-	bestDist := 1 << 30
+	var best, nearest caldate.Date
+	bestDist, nearDist := 1<<30, 1<<30
 	for y := ref.Y - 1; y <= ref.Y+1; y++ {
 		if !validDay(y, mo, day) {
 			continue
 		}
 		c := caldate.YMD(y, mo, day)
 		dist := daysBetween(ref, c)
+		if absInt(dist) < nearDist {
+			nearest, nearDist = c, absInt(dist)
+		}
 		cmp := dist
 		if m.dct.D == 0 { // month-precision dct: the whole month is "now"
 			cmp = (c.Y*12 + c.M) - (m.dct.Y*12 + m.dct.M)
@@ -506,6 +618,12 @@ func (m *matcher) resolveMonthDay(mo, day int, tn tense) (caldate.Date, bool) {
 		if absInt(dist) < bestDist {
 			best, bestDist = c, absInt(dist)
 		}
+	}
+	// A tense cue moves a date across dct only within about half a year:
+	// "payable Dec. 15" in a clause with some past verb, written in
+	// November, is next month, not eleven months ago.
+	if bestDist > 183 {
+		best = nearest
 	}
 	return best, !best.IsZero()
 }

@@ -1,0 +1,526 @@
+package timex
+
+import (
+	"strconv"
+
+	"parley/caldate"
+)
+
+// Rules for the TIMEX3 kinds that dated news events rarely need but TimeML
+// annotates: clock times, quarters, seasons, sets, decades, weekends, and the
+// words that lead into an expression ("nearly", "the end of"). None of them
+// gives an Expr a Date unless it names a day, so the event coder, which
+// dates events by Date, sees what it saw before.
+
+// lead matches a lead phrase at i whose expression follows; the expression
+// keeps its value and grows to include the phrase.
+func (m *matcher) lead(i int, k string) int {
+	if m.inLead {
+		return i // one lead phrase per expression: not "over the past three years"
+	}
+	m.inLead = true
+	defer func() { m.inLead = false }()
+	for _, l := range m.lx.leads[k] {
+		e, ok := m.words(i, l.words)
+		if !ok || e >= m.n() {
+			continue
+		}
+		if len(l.types) == 1 && l.types[0] == DurationType {
+			// cheap test first: a duration starts with a count or a set phrase
+			if _, _, ok := m.count(e, true); !ok && len(m.lx.phrases[string(m.kb(e))]) == 0 {
+				continue
+			}
+		}
+		n := len(m.out)
+		j := m.at(e)
+		if j == e || len(m.out) == n || m.out[n].Start != m.sc.toks[e].s {
+			m.out, m.meta = m.out[:n], m.meta[:n]
+			continue
+		}
+		x := &m.out[n]
+		allowed := false
+		for _, t := range l.types {
+			if t == x.Type {
+				allowed = true
+			}
+		}
+		if !allowed {
+			m.out, m.meta = m.out[:n], m.meta[:n]
+			continue
+		}
+		x.Start = m.sc.toks[i].s
+		x.Text = m.sc.text[x.Start:x.End]
+		return j
+	}
+	return i
+}
+
+// words reports whether the phrase ws is at i, and where it ends.
+func (m *matcher) words(i int, ws []string) (int, bool) {
+	if i+len(ws) > m.n() {
+		return i, false
+	}
+	for x, w := range ws {
+		if !m.isw(i+x, w) {
+			return i, false
+		}
+	}
+	return i + len(ws), true
+}
+
+// ---- clock times ----
+
+// clock reads "3:30 p.m.", "10 a.m. EST", "noon", "midnight Friday",
+// "7:15 p.m. Wednesday" at i.
+func (m *matcher) clock(i int) int {
+	var hh, mm int
+	end := i
+	hasMin := false
+	if v, ok := m.lx.clocks[string(m.kb(i))]; ok && m.sc.toks[i].kind == kWord {
+		h, mi, _ := parseHM(v)
+		hh, mm, hasMin, end = h, mi, mi >= 0, i+1
+	} else {
+		tk := &m.sc.toks[i]
+		if tk.kind != kNum || tk.ndig > 2 || tk.val > 24 {
+			return i
+		}
+		hh, mm, end = tk.val, -1, i+1
+		if m.sc.is(end, ':') && m.sc.glued(end-1) && m.sc.glued(end) && end+1 < m.n() && m.sc.toks[end+1].kind == kNum && m.sc.toks[end+1].ndig == 2 {
+			mm, hasMin, end = m.sc.toks[end+1].val, true, end+2
+			if mm > 59 {
+				return i
+			}
+		}
+		off, e, ok := m.meridiem(end)
+		if !ok {
+			return i
+		}
+		if hh < 1 || hh > 12 {
+			return i
+		}
+		hh = hh%12 + off
+		end = e
+	}
+	if m.flag(end, fZone) {
+		end++
+	}
+	// a day after the clock time: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"
+	day := m.dct
+	if !day.IsZero() && day.Precision() < caldate.Day {
+		day = caldate.Date{}
+	}
+	j := end
+	if m.sc.is(j, ',') {
+		j++
+	}
+	n := len(m.out)
+	if k := m.at(j); k > j && len(m.out) == n+1 && m.out[n].Date.Precision() == caldate.Day {
+		day, end = m.out[n].Date, k
+	}
+	m.out, m.meta = m.out[:n], m.meta[:n]
+	v := "XXXX-XX-XX"
+	if !day.IsZero() {
+		v = day.String()
+	}
+	v += "T" + pad2(hh)
+	if hasMin {
+		v += ":" + pad2(mm)
+	} else if mm < 0 {
+		v += ":00"
+	}
+	e := Expr{Type: TimeType, Value: v}
+	if end > i+1 || m.sc.toks[i].kind == kNum {
+		e.Date = day
+	}
+	return m.emit(i, end, e)
+}
+
+// meridiem reads "a.m.", "p.m", "am", "PM" at i: the hours to add and the end.
+func (m *matcher) meridiem(i int) (int, int, bool) {
+	if i >= m.n() || m.sc.toks[i].kind != kWord {
+		return 0, i, false
+	}
+	k := m.kw(i)
+	if off, ok := m.lx.meridiems[k]; ok {
+		e := i + 1
+		if m.sc.is(e, '.') && m.sc.glued(i) && m.dotBelongs(e) {
+			e++
+		}
+		return off, e, true
+	}
+	// "a.m." is a, ., m, .
+	if len(k) == 1 && m.sc.is(i+1, '.') && m.sc.glued(i) && i+2 < m.n() && m.sc.glued(i+1) && m.sc.toks[i+2].kind == kWord {
+		if off, ok := m.lx.meridiems[k+m.kw(i+2)]; ok {
+			e := i + 3
+			if m.sc.is(e, '.') && m.sc.glued(i+2) && m.dotBelongs(e) {
+				e++
+			}
+			return off, e, true
+		}
+	}
+	return 0, i, false
+}
+
+// dotBelongs reports whether the dot at i closes an abbreviation rather than
+// the sentence: "at 3 p.m. Friday" keeps it, "at 3 p.m. The talks" does not.
+func (m *matcher) dotBelongs(i int) bool {
+	if i+1 >= m.n() {
+		return false
+	}
+	nt := &m.sc.toks[i+1]
+	if nt.kind != kWord || !nt.upper {
+		return true
+	}
+	_, wd := m.weekdayAt(i + 1)
+	_, _, mo := m.month(i + 1)
+	return wd || mo || m.flag(i+1, fZone)
+}
+
+func parseHM(s string) (int, int, bool) {
+	h, mm := s, ""
+	for x := 0; x < len(s); x++ {
+		if s[x] == ':' {
+			h, mm = s[:x], s[x+1:]
+		}
+	}
+	hh, err := strconv.Atoi(h)
+	if err != nil {
+		return 0, -1, false
+	}
+	if mm == "" {
+		return hh, -1, true
+	}
+	mi, err := strconv.Atoi(mm)
+	if err != nil {
+		return hh, -1, false
+	}
+	return hh, mi, true
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// ---- quarters ----
+
+// quarter reads "[the] [1988] [fiscal] third[-]quarter [of] [1989]" with the
+// optional words starting at i and the ordinal somewhere after.
+func (m *matcher) quarter(i int) int {
+	j := i
+	if m.isw(j, "the") {
+		j++
+	}
+	y, fixed := 0, false
+	if yy, ok := m.year4(j); ok {
+		y, fixed, j = yy, true, j+1
+	}
+	if m.flag(j, fFiscal) {
+		j++
+	}
+	n, e, ok := m.ordinal(j)
+	if !ok || n < 1 || n > 4 {
+		return i
+	}
+	if m.sc.isDash(e) && m.sc.glued(e-1) {
+		e++
+	}
+	u, ok := m.unit(e)
+	if !ok || u.code != "QTR" || !m.isw(e, "quarter") {
+		return i
+	}
+	end := e + 1
+	if !fixed {
+		if yy, e2 := m.optYear(end); yy != 0 {
+			y, fixed, end = yy, true, e2
+		} else if m.isw(end, "of") {
+			if yy, ok := m.year4(end + 1); ok {
+				y, fixed, end = yy, true, end+2
+			}
+		}
+	}
+	if !fixed {
+		if m.dct.IsZero() {
+			return m.emit(i, end, Expr{Value: "XXXX-Q" + strconv.Itoa(n)})
+		}
+		y = m.dct.Y
+		// a quarter still to come this year is last year's when reported
+		if m.dct.Precision() >= caldate.Month && n > (m.dct.M+2)/3 && m.tense(i, end) != tenseFuture {
+			y--
+		}
+	}
+	j = m.emit(i, end, Expr{Value: strconv.Itoa(y) + "-Q" + strconv.Itoa(n)})
+	m.meta[len(m.meta)-1].quarter = true
+	return j
+}
+
+// lastQuarter is the quarter named last in the text so far.
+func (m *matcher) lastQuarter() (y, q int, ok bool) {
+	for x := len(m.out) - 1; x >= 0; x-- {
+		v := m.out[x].Value
+		if m.meta[x].quarter && len(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4' {
+			y, _ = strconv.Atoi(v[:4])
+			return y, int(v[6] - '0'), y > 0
+		}
+	}
+	return 0, 0, false
+}
+
+// quarterRef resolves "the quarter" (shift 0) or "the year-ago quarter"
+// (shift -4) against the last quarter named, else the last full quarter
+// before dct.
+func (m *matcher) quarterRef(shift int) Expr {
+	y, q, ok := m.lastQuarter()
+	if !ok {
+		if m.dct.Precision() < caldate.Month {
+			if shift <= -4 && !m.dct.IsZero() {
+				return Expr{Value: strconv.Itoa(m.dct.Y - 1)}
+			}
+			return Expr{Value: "PAST_REF"}
+		}
+		y, q = m.dct.Y, (m.dct.M+2)/3-1
+		if q == 0 {
+			y, q = y-1, 4
+		}
+	}
+	t := y*4 + q - 1 + shift
+	return Expr{Value: strconv.Itoa(t/4) + "-Q" + strconv.Itoa(t%4+1)}
+}
+
+// ---- seasons ----
+
+// season reads "[the|this|last|next] summer [of] [1990]" with the season word at s.
+func (m *matcher) season(i, s int) int {
+	code, ok := m.lx.seasons[string(m.kb(s))]
+	if !ok || m.sc.toks[s].kind != kWord {
+		return i
+	}
+	end := s + 1
+	y := 0
+	if yy, e := m.optYear(end); yy != 0 {
+		y, end = yy, e
+	} else if m.isw(end, "of") {
+		if yy, ok := m.year4(end + 1); ok {
+			y, end = yy, end+2
+		}
+	}
+	if y == 0 && s == i && !m.flag(i-1, fMonthCue) {
+		return i // a bare "fall" or "spring" is a verb more often than not
+	}
+	if y == 0 {
+		if m.dct.IsZero() {
+			return m.emit(i, end, Expr{Value: "XXXX-" + code})
+		}
+		y = m.dct.Y
+		start := seasonStart(code)
+		if s > i {
+			if mod, ok := m.lx.mods[string(m.kb(i))]; ok {
+				switch {
+				case mod < 0 && (m.dct.Precision() < caldate.Month || start >= m.dct.M):
+					y--
+				case mod > 0 && m.dct.Precision() >= caldate.Month && start <= m.dct.M:
+					y++
+				}
+			}
+		}
+	}
+	return m.emit(i, end, Expr{Value: strconv.Itoa(y) + "-" + code})
+}
+
+func seasonStart(code string) int {
+	switch code {
+	case "SP":
+		return 3
+	case "SU":
+		return 6
+	case "FA":
+		return 9
+	}
+	return 12
+}
+
+// ---- sets ----
+
+// every reads "every week", "each Thursday", "every two years", "each July".
+func (m *matcher) every(i int) int {
+	j := i + 1
+	if wd, ok := m.weekdayAt(j); ok {
+		end := j + 1
+		v := "XXXX-WXX-" + strconv.Itoa(wd)
+		if code, ok := m.lx.dayParts[string(m.kb(end))]; ok {
+			v += "T" + code
+			end++
+		}
+		return m.emit(i, end, Expr{Type: SetType, Value: v})
+	}
+	if mi, e, ok := m.month(j); ok {
+		return m.emit(i, e, Expr{Type: SetType, Value: unknownValue(mi.m, 0)})
+	}
+	n := 1
+	if c, e, ok := m.count(j, false); ok && c > 0 {
+		n, j = c, e
+	}
+	u, ok := m.unit(j)
+	if !ok {
+		return i
+	}
+	return m.emit(i, j+1, Expr{Type: SetType, Value: durationValue(n, u)})
+}
+
+// weekdays reads a plural weekday ("Mondays") as a SET.
+func (m *matcher) weekdays(i int) int {
+	tk := &m.sc.toks[i]
+	if tk.kind != kWord || !tk.upper {
+		return i
+	}
+	k := m.sc.key(i)
+	if len(k) < 4 || k[len(k)-1] != 's' {
+		return i
+	}
+	wd, ok := m.lx.weekdays[string(k[:len(k)-1])]
+	if !ok {
+		return i
+	}
+	return m.emit(i, i+1, Expr{Type: SetType, Value: "XXXX-WXX-" + strconv.Itoa(wd)})
+}
+
+// weekdayPlural reads "Tuesday nights" with the weekday at i.
+func (m *matcher) weekdayPlural(i int) int {
+	wd, ok := m.weekdayAt(i)
+	if !ok || i+1 >= m.n() {
+		return i
+	}
+	k := m.kw(i + 1)
+	if len(k) < 2 || k[len(k)-1] != 's' {
+		return i
+	}
+	code, ok := m.lx.dayParts[k[:len(k)-1]]
+	if !ok {
+		return i
+	}
+	return m.emit(i, i+2, Expr{Type: SetType, Value: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + code})
+}
+
+// ---- decades ----
+
+// decade reads "the nineties", "the '80s" starting at i. "1990s" is the
+// numeric rule's; TagTimeML widens it over "the late".
+func (m *matcher) decade(i int) int {
+	j := i
+	if m.isw(j, "the") {
+		j++
+	}
+	if m.flag(j, fDecMod) {
+		j++
+		if m.sc.isDash(j) {
+			j++
+		}
+	}
+	if j >= m.n() {
+		return i
+	}
+	tk := &m.sc.toks[j]
+	switch {
+	case tk.kind == kAlnum && tk.ndig == 2 && tk.e-tk.s == 3 && m.sc.low[tk.e-1] == 's' && tk.val%10 == 0 && j > 0 && m.sc.apostrophe(m.sc.toks[j-1].s) > 0:
+		c := 19
+		if !m.dct.IsZero() {
+			c = m.dct.Y / 100
+			if tk.val/10 > m.dct.Y%100/10 {
+				c--
+			}
+		}
+		return m.emit(i, j+1, Expr{Value: strconv.Itoa(c*10 + tk.val/10)})
+	case tk.kind == kWord && j > i:
+		d, ok := m.lx.decades[string(m.kb(j))]
+		if !ok {
+			return i
+		}
+		c := 19
+		if !m.dct.IsZero() {
+			c = m.dct.Y / 100
+			if d > m.dct.Y%100/10 {
+				c--
+			}
+		}
+		return m.emit(i, j+1, Expr{Value: strconv.Itoa(c*10 + d)})
+	}
+	return i
+}
+
+// ---- the weekend ----
+
+// weekend resolves "the weekend" to the weekend of dct's week, or of the week
+// before when dct is early in the week and the clause is not about the future.
+func (m *matcher) weekend(i, end int) Expr {
+	if m.dct.Precision() < caldate.Day {
+		if m.dct.IsZero() {
+			return Expr{Value: "XXXX-WXX-WE"}
+		}
+		return Expr{Value: m.dct.String()}
+	}
+	mon := monday(m.dct)
+	if isoWeekday(m.dct) <= 3 && m.tense(i, end) != tenseFuture {
+		mon = mon.AddDays(-7)
+	}
+	return Expr{Value: weekValue(mon) + "-WE"}
+}
+
+// shifted resolves "a year earlier", "two days later" (n signed, in units u)
+// against the last date named in the text, else dct. It names the time only
+// through Value: the anchor is a guess, so Date stays zero.
+func (m *matcher) shifted(i, end, n int, u unitInfo) int {
+	if n == 0 {
+		v := "PAST_REF"
+		if m.lx.shifts[string(m.kb(end-1))] > 0 {
+			v = "FUTURE_REF"
+		}
+		return m.emit(i, end, Expr{Value: v})
+	}
+	ref := m.dct
+	for x := len(m.out) - 1; x >= 0; x-- {
+		if o := m.out[x]; o.Type == DateType && !o.Date.IsZero() && o.Now.IsZero() {
+			ref = o.Date
+			break
+		}
+	}
+	var v string
+	switch u.code {
+	case "Y":
+		if y, q, ok := m.lastQuarter(); ok {
+			v = strconv.Itoa(y+n) + "-Q" + strconv.Itoa(q)
+		} else if !ref.IsZero() {
+			v = strconv.Itoa(ref.Y + n)
+		}
+	case "QTR":
+		v = m.quarterRef(n).Value
+	case "M":
+		if ref.Precision() >= caldate.Month {
+			v = addMonths(ref, n).String()
+		}
+	case "W":
+		if ref.Precision() == caldate.Day {
+			v = weekValue(ref.AddDays(7 * n))
+		}
+	case "D":
+		if ref.Precision() == caldate.Day {
+			v = ref.AddDays(n).String()
+		}
+	}
+	if v == "" {
+		v = refBySign(n)
+	}
+	return m.emit(i, end, Expr{Value: v})
+}
+
+// kb is the lower-case token i without a possessive, or nil out of range.
+func (m *matcher) kb(i int) []byte {
+	if i < 0 || i >= m.n() {
+		return nil
+	}
+	return m.sc.base(i)
+}
+
+// isw reports whether token i is the word w, without allocating.
+func (m *matcher) isw(i int, w string) bool { return string(m.kb(i)) == w }

@@ -1,0 +1,134 @@
+package timex
+
+import (
+	"testing"
+
+	"parley/caldate"
+)
+
+// TestTimeML checks the TIMEX3 kinds and extents that TagTimeML gives,
+// on sentences of our own. dct Thursday 2019-04-25 unless said otherwise.
+func TestTimeML(t *testing.T) {
+	tg := Default()
+	type tx struct{ text, typ, value string }
+	cases := []struct {
+		s, dct string
+		w      []tx
+	}{
+		{"The vote closes at 3:30 p.m. and results follow.", "2019-04-25",
+			[]tx{{"3:30 p.m.", "TIME", "2019-04-25T15:30"}}},
+		{"The ceasefire starts at 10 p.m. Wednesday.", "2019-04-25",
+			[]tx{{"10 p.m. Wednesday", "TIME", "2019-04-24T22:00"}}},
+		{"Bids will close at noon Friday.", "2019-04-25",
+			[]tx{{"noon Friday", "TIME", "2019-04-26T12:00"}}},
+		{"The offer ends at 5 p.m. EST, May 6.", "2019-04-25",
+			[]tx{{"5 p.m. EST, May 6", "TIME", "2019-05-06T17:00"}}},
+		{"Crowds gathered on Friday morning outside the court.", "2019-04-25",
+			[]tx{{"Friday morning", "TIME", "2019-04-19TMO"}}},
+		{"Profit rose in the third quarter, the company said.", "2019-10-30",
+			[]tx{{"the third quarter", "DATE", "2019-Q3"}}},
+		{"Fourth-quarter sales fell, it said in February.", "2019-02-20",
+			[]tx{{"Fourth-quarter", "DATE", "2018-Q4"}}},
+		{"Results for the fiscal first quarter beat forecasts.", "2019-05-02",
+			[]tx{{"the fiscal first quarter", "DATE", "2019-Q1"}}},
+		{"Sales in the second quarter rose 5% from a year earlier.", "2019-08-01",
+			[]tx{{"the second quarter", "DATE", "2019-Q2"}, {"a year earlier", "DATE", "2018-Q2"}}},
+		{"Net income in the second quarter beat the year-ago quarter.", "2019-08-01",
+			[]tx{{"the year-ago quarter", "DATE", "2018-Q2"}}},
+		{"Margins narrowed in the quarter.", "2019-08-01",
+			[]tx{{"the quarter", "DATE", "2019-Q2"}}},
+		{"Revenue rose in fiscal 2018.", "2019-08-01",
+			[]tx{{"fiscal 2018", "DATE", "2018"}}},
+		{"Floods hit the valley last fall and again this summer.", "2019-07-10",
+			[]tx{{"last fall", "DATE", "2018-FA"}, {"this summer", "DATE", "2019-SU"}}},
+		{"Prices may fall in the spring.", "2019-01-10",
+			[]tx{{"the spring", "DATE", "2019-SP"}}},
+		{"The board meets every week and reports each Thursday.", "2019-04-25",
+			[]tx{{"every week", "SET", "P1W"}, {"each Thursday", "SET", "XXXX-WXX-4"}}},
+		{"Inspectors visit the plant daily.", "2019-04-25",
+			[]tx{{"daily", "SET", "P1D"}}},
+		{"The market is closed on Sundays.", "2019-04-25",
+			[]tx{{"Sundays", "SET", "XXXX-WXX-7"}}},
+		{"Output doubled in the 1990s and slumped in the late 1970s.", "2019-04-25",
+			[]tx{{"the 1990s", "DATE", "199"}, {"the late 1970s", "DATE", "197"}}},
+		{"Fashions of the nineties came back.", "2019-04-25",
+			[]tx{{"the nineties", "DATE", "199"}}},
+		{"Exports have grown over the past three years.", "2019-04-25",
+			[]tx{{"the past three years", "DURATION", "P3Y"}}},
+		{"The strike lasted nearly two months.", "2019-04-25",
+			[]tx{{"nearly two months", "DURATION", "P2M"}}},
+		{"Talks could take several weeks.", "2019-04-25",
+			[]tx{{"several weeks", "DURATION", "PXW"}}},
+		{"The firm moved here a few years ago.", "2019-04-25",
+			[]tx{{"a few years ago", "DATE", "PAST_REF"}}},
+		{"He lived abroad for a decade.", "2019-04-25",
+			[]tx{{"a decade", "DURATION", "P10Y"}}},
+		{"Prices rose sharply in recent years.", "2019-04-25",
+			[]tx{{"recent years", "DURATION", "PXY"}}},
+		{"Ties have recently improved and are now strong.", "2019-04-25",
+			[]tx{{"recently", "DATE", "PAST_REF"}, {"now", "DATE", "PRESENT_REF"}}},
+		{"Currently the port is shut; it may reopen in the future.", "2019-04-25",
+			[]tx{{"Currently", "DATE", "PRESENT_REF"}, {"the future", "DATE", "FUTURE_REF"}}},
+		{"Shops were busy over the weekend.", "2019-04-22",
+			[]tx{{"the weekend", "DATE", "2019-W16-WE"}}},
+		{"The week began with a rally (last week's slump was over).", "2019-04-25",
+			[]tx{{"last week", "DATE", "2019-W16"}}},
+		{"The deal should close by the end of June.", "2019-04-25",
+			[]tx{{"the end of June", "DATE", "2019-06"}}},
+		{"The merger is expected in December.", "2019-11-05",
+			[]tx{{"December", "DATE", "2019-12"}}},
+		{"The dividend is payable Dec. 15 to holders of record.", "2019-11-05",
+			[]tx{{"Dec. 15", "DATE", "2019-12-15"}}},
+		{"Rates fell in 2023-W16 and in 2021-08.", "2024-01-01",
+			[]tx{{"2021-08", "DATE", "2021-08"}}},
+		{"The envoy will arrive on Thursday.", "",
+			[]tx{{"Thursday", "DATE", "XXXX-WXX-4"}}},
+	}
+	for _, c := range cases {
+		dct, err := caldate.Parse(c.dct)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := tg.TagTimeML(c.s, dct)
+		for _, w := range c.w {
+			var e *Expr
+			for i := range got {
+				if got[i].Text == w.text {
+					e = &got[i]
+				}
+			}
+			if e == nil {
+				t.Errorf("%q: no %q; got %v", c.s, w.text, texts(got))
+				continue
+			}
+			if string(e.Type) != w.typ || e.Value != w.value || c.s[e.Start:e.End] != w.text {
+				t.Errorf("%q: %q = %s %s, want %s %s", c.s, w.text, e.Type, e.Value, w.typ, w.value)
+			}
+		}
+	}
+}
+
+// TestTimeMLDrops checks what TagTimeML leaves out that Tag keeps.
+func TestTimeMLDrops(t *testing.T) {
+	tg := Default()
+	dct := caldate.YMD(2019, 4, 25)
+	for _, s := range []string{
+		"A six-year-old girl was rescued.",
+		"The club held a dinner for its 40th anniversary.",
+		"About three-quarters of voters agreed.",
+		"Prices fall when supply grows.",
+	} {
+		if got := tg.TagTimeML(s, dct); len(got) != 0 {
+			t.Errorf("%q: unexpected %v", s, texts(got))
+		}
+	}
+	// Tag keeps the news extent and type; TagTimeML trims and retypes.
+	s := "Last year's output rose and Friday night's vote failed."
+	tag, tml := tg.Tag(s, dct), tg.TagTimeML(s, dct)
+	if len(tag) != 2 || tag[0].Text != "Last year's" || tag[1].Type != DateType {
+		t.Errorf("Tag: %v", texts(tag))
+	}
+	if len(tml) != 2 || tml[0].Text != "Last year" || tml[1].Text != "Friday night" || tml[1].Type != TimeType || tml[1].Value != "2019-04-19TNI" {
+		t.Errorf("TagTimeML: %v", texts(tml))
+	}
+}
