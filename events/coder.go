@@ -1358,6 +1358,14 @@ func finish(in Input, cands []candidate) []Event {
 				if o.Location == "" {
 					o.Location = c.Location
 				}
+				if c.Span != o.Span {
+					if len(o.Spans) == 0 {
+						o.Spans = [][2]int{o.Span}
+					}
+					if !containsSpan(o.Spans, c.Span) {
+						o.Spans = append(o.Spans, c.Span)
+					}
+				}
 				if o.Confidence < 0.95 {
 					o.Confidence += 0.05
 				}
@@ -1629,6 +1637,15 @@ func actorTokens(st *sentenceState, from, to int) int {
 func containsWord(words []string, w string) bool {
 	for _, x := range words {
 		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+func containsSpan(spans [][2]int, s [2]int) bool {
+	for _, x := range spans {
+		if x == s {
 			return true
 		}
 	}

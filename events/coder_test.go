@@ -310,8 +310,12 @@ func TestCode(t *testing.T) {
 					}
 				}
 			}
-			if strings.Contains(tt.name, "merge") && len(got) != 1 {
-				t.Errorf("want one merged event, got %q", briefs)
+			if strings.Contains(tt.name, "merge") {
+				if len(got) != 1 {
+					t.Errorf("want one merged event, got %q", briefs)
+				} else if len(got[0].Spans) != 2 {
+					t.Errorf("merged event keeps %d evidence spans, want 2: %v", len(got[0].Spans), got[0].Spans)
+				}
 			}
 		})
 	}

@@ -22,6 +22,10 @@ type Event struct {
 	Optional    bool    `json:"optional,omitempty"`
 	Confidence  float64 `json:"confidence"`
 	Span        [2]int  `json:"span"`
+	// Spans lists the evidence of every mention of this event in the
+	// document, first mention first (Span is Spans[0]); empty when there
+	// was one mention.
+	Spans [][2]int `json:"spans,omitempty"`
 }
 
 // Status values.
