@@ -144,6 +144,7 @@ type docState struct {
 	havePair    bool
 	group       []actors.Mention // the parties of the latest exchange, its source first
 	traveller   []actors.Mention // who made the latest visit or trip ("the visit includes ...")
+	trip        *candidate       // that visit or trip, whose status and dates a reference to it shares
 	lastSpeaker []actors.Mention
 }
 
@@ -776,6 +777,14 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	if sources == nil && st.content > 0 && left >= st.content {
 		sources = st.speaker // "Beijing said on Wednesday it is pleased ..."
 	}
+	// "The visit includes Japan": the trip just told of.
+	tripRef := false
+	if sources == nil && p.Frame == FrameTravel && ds.traveller != nil && c.cueAt("noun", st.toks, ts) > 0 && ts > 0 {
+		if w := st.toks[ts-1].lower; w == "the" || w == "this" {
+			sources = ds.traveller
+			tripRef = true
+		}
+	}
 	if sources == nil && left == 0 {
 		// An opening phrase: "In a message sent to Putin on Sunday, Kim emphasized ..."
 		for j := te; j < len(st.toks); j++ {
@@ -954,8 +963,22 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			pairs[i].s, pairs[i].t = pairs[i].t, pairs[i].s
 		}
 	}
-	coref := plural || len(sources) > 0 && st.speaker != nil && sources[0] == st.speaker[0] && st.said < ts
-	return c.emit(in, st, ds, p, ts, te, left, right, pairs, coref)
+	coref := plural || tripRef || len(sources) > 0 && st.speaker != nil && sources[0] == st.speaker[0] && st.said < ts
+	trip := ds.trip // emit records this trigger as the latest trip
+	out := c.emit(in, st, ds, p, ts, te, left, right, pairs, coref)
+	if tripRef && trip != nil {
+		// A leg of the trip just told of shares its status and, undated, its dates.
+		for i := range out {
+			out[i].Status = trip.Status
+			if !out[i].explicitDate {
+				out[i].Date, out[i].EndDate, out[i].DateSource, out[i].explicitDate = trip.Date, trip.EndDate, "trip", trip.explicitDate
+			}
+		}
+		if len(out) > 0 {
+			ds.trip = trip
+		}
+	}
+	return out
 }
 
 // pair is one directed source-target pair of a candidate event.
@@ -1170,6 +1193,8 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 	}
 	if p.Frame == FrameTravel && len(out) > 0 {
 		ds.traveller = []actors.Mention{pairs[0].s}
+		trip := out[0]
+		ds.trip = &trip
 	}
 	if p.Type == "CONSULT" && len(out) > 0 {
 		ds.lastPair = [2]actors.Mention{pairs[0].s, pairs[0].t}

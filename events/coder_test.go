@@ -272,6 +272,18 @@ func TestCode(t *testing.T) {
 			want: []string{"CONSULT RUS>VNM 2024-06-20 planned"},
 		},
 		{
+			name: "legs of a tour share its plan and dates",
+			dct:  "2024-05-01",
+			doc:  "Xi Jinping's stop in Paris is part of a May 5-10 tour of Europe.\nThe trip includes Serbia and Hungary, officials said.",
+			want: []string{"CONSULT CHN>FRA 2024-05-05..2024-05-10 planned", "CONSULT CHN>SRB 2024-05-05..2024-05-10 planned", "CONSULT CHN>HUN 2024-05-05..2024-05-10 planned"},
+		},
+		{
+			name: "a trip that will take him to several capitals",
+			dct:  "2017-11-06",
+			doc:  "The spokeswoman said Donald Trump would keep the schedule of his trip, which will also take him to Seoul and Beijing.",
+			want: []string{"CONSULT USA>KOR 2017-11 planned", "CONSULT USA>CHN 2017-11 planned"},
+		},
+		{
 			name: "no self pairs and no domestic events",
 			dct:  "2023-02-25",
 			doc:  "Chinese Premier Li Qiang met Chinese business leaders in Beijing on Friday.",
