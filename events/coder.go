@@ -132,6 +132,8 @@ type sentenceState struct {
 	speaker []actors.Mention
 	said    int // token index of the main speech verb, -1 if none
 	content int // first token of the reported content after the speech verb
+	// opinion is set when the sentence reports what analysts or experts say.
+	opinion bool
 	// addressee is who the speaker told ("Xi told Blinken that ..."), if named.
 	addressee *actors.Mention
 	sayDate   *timex.Expr
@@ -192,6 +194,19 @@ func (c *Coder) prepare(in Input, si int, s text.Sentence, ds *docState) *senten
 		st.actors = append(st.actors, actorTok{m: m, first: first, end: end})
 		for i := first; i < end; i++ {
 			st.actorAt[i] = idx
+		}
+	}
+	// "Analysts say ...", "according to experts": opinion, not an act of state.
+	for i := range st.toks {
+		if c.cueAt("opinion", st.toks, i) > 0 {
+			for k := i + 1; k < len(st.toks) && k <= i+4; k++ {
+				if c.cueAt("speech", st.toks, k) > 0 {
+					st.opinion = true
+				}
+			}
+			if i >= 2 && st.toks[i-1].lower == "to" && st.toks[i-2].lower == "according" {
+				st.opinion = true
+			}
 		}
 	}
 	// The speaker: an actor next to a reporting verb.
@@ -532,6 +547,12 @@ func (c *Coder) coordinated(st *sentenceState, a int, to int) []actors.Mention {
 			break
 		}
 		b := st.actorAt[k]
+		// "Seoul, Beijing and Danang, Vietnam": an unknown city named with its country.
+		if b < 0 && k+2 < to && isCap(st, k) && st.toks[k+1].lower == "," {
+			if c2 := st.actorAt[k+2]; c2 >= 0 && st.actors[c2].first == k+2 && st.actors[c2].m.Kind == actors.State {
+				b, k = c2, k+2
+			}
+		}
 		if b < 0 || st.actors[b].first != k {
 			break
 		}
@@ -576,6 +597,9 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	}
 	if c.hasCueIn("hypothetical", st, maxInt(left, ts-6), ts, ts, te) || c.hasModalIn(st, left, negFrom) {
 		return drop("hypothetical")
+	}
+	if st.opinion && isStatement(p.Type) {
+		return drop("an analyst's or expert's opinion")
 	}
 	// "a broad effort to pressure X", "do more to pressure X": a purpose, not an act.
 	if ts >= 2 && st.toks[ts-1].lower == "to" && purposeHead[st.toks[ts-2].lower] {
@@ -813,6 +837,8 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	}
 	maxGap := 8
 	switch {
+	case p.Frame == FrameMutual:
+		maxGap = 14 // "discussed Russia's violation of the treaty with his NATO counterparts"
 	case p.Frame == FrameTravel:
 		maxGap = 12
 	case isNoun:
@@ -825,7 +851,7 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	}
 	var location *actors.Mention
 	if targets == nil && !subjectPair && !plural {
-	scan:
+
 		for j := te; j < right && j <= te+maxGap; j++ {
 			w := st.toks[j].lower
 			// "to squeeze North Korea": an infinitive starts another verb's phrase.
@@ -852,13 +878,13 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			if p.Frame == FrameSpeech && contentWords(c, st, te, j) > 0 {
 				break // "urged X", "called on X": the addressee comes first
 			}
-			if p.Frame != FrameTravel && contentWords(c, st, te, j) > 2 && c.governor(st, j) != "between" {
+			if p.Frame != FrameTravel && p.Frame != FrameMutual && contentWords(c, st, te, j) > 2 && c.governor(st, j) != "between" {
 				break // "condemned missile attacks by ... on X": X is not the object
 			}
 			gov := c.governor(st, j)
 			switch {
 			case p.Frame == FrameMutual && gov != "with":
-				break scan
+				continue // a mutual act takes its partner only with "with"
 			case p.Frame == FrameTravel && (gov == "from" || gov == "by"):
 				continue
 			case p.Frame != FrameTravel && (gov == "in" || gov == "at"):

@@ -284,6 +284,42 @@ func TestCode(t *testing.T) {
 			want: []string{"CONSULT USA>KOR 2017-11 planned", "CONSULT USA>CHN 2017-11 planned"},
 		},
 		{
+			name: "analysts' opinions are not events",
+			dct:  "2024-05-13",
+			doc:  "Analysts said China firmly supports Russia in the conflict.",
+			none: []string{"SUPPORT CHN>RUS"},
+		},
+		{
+			name: "quoted as saying names the speaker",
+			dct:  "2017-10-31",
+			doc:  "Tokyo should drop the tariffs, the TASS news agency quoted Russian Foreign Minister Sergei Lavrov as saying on Tuesday.",
+			want: []string{"REQUEST RUS>JPN 2017-10-31 occurred"},
+		},
+		{
+			name: "hopes that the other side acts is a request",
+			dct:  "2022-08-03",
+			doc:  "China hopes that the United States will stop interfering in its internal affairs, the ministry said on Wednesday.",
+			want: []string{"REQUEST CHN>USA 2022-08-03 occurred"},
+		},
+		{
+			name: "call upon",
+			dct:  "2022-08-03",
+			doc:  "Japan called upon China on Wednesday to halt the military drills.",
+			want: []string{"REQUEST JPN>CHN 2022-08-03 occurred"},
+		},
+		{
+			name: "discussed a topic with a partner named later",
+			dct:  "2020-02-14",
+			doc:  "U.S. Defense Secretary Mark Esper said on Thursday he had discussed Russia's breach of the missile treaty with his NATO counterparts in Brussels.",
+			want: []string{"CONSULT USA>IGO:NATO 2020-02-13 occurred"},
+		},
+		{
+			name: "unknown city named with its country in a list",
+			dct:  "2017-11-06",
+			doc:  "Donald Trump will fly to Tokyo, Seoul and Danang, Vietnam, next week.",
+			want: []string{"CONSULT USA>VNM 2017-11-13..2017-11-19 planned"},
+		},
+		{
 			name: "no self pairs and no domestic events",
 			dct:  "2023-02-25",
 			doc:  "Chinese Premier Li Qiang met Chinese business leaders in Beijing on Friday.",
