@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -37,7 +38,7 @@ func TestWriteJSONL(t *testing.T) {
 		if err := json.Unmarshal([]byte(l), &e); err != nil {
 			t.Fatalf("line %d: %v", i+1, err)
 		}
-		if e != evs[i] {
+		if !reflect.DeepEqual(e, evs[i]) {
 			t.Errorf("line %d round trip:\n got %+v\nwant %+v", i+1, e, evs[i])
 		}
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -83,7 +84,7 @@ func TestPutIdempotentAndReplace(t *testing.T) {
 	}
 	want := evs[0]
 	want.Doc = "d1"
-	if got[0] != want {
+	if !reflect.DeepEqual(got[0], want) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", got[0], want)
 	}
 }
