@@ -29,8 +29,9 @@ func HTML(raw []byte, url string) (Article, error) { return std.HTML(raw, url) }
 // together. Article.Text is that text and Body its lines, less those the
 // boilerplate rules reject. Title comes from the page's metadata (TitleSpan
 // is set only when the headline is also the first line of Text); the date
-// from htmldate run on the whole page (DateSource "html-meta"), else from
-// a stamp line above the body. url may be "".
+// from htmldate run on the whole page (DateSource "html-meta" from
+// its quick search, "html-text" from its search of the text; see
+// pageDate), else from a stamp line above the body. url may be "".
 //
 // When no body is found the error is ErrNoText, and the Article still
 // carries the title and date if they were found.
@@ -63,9 +64,7 @@ func (c *Cleaner) HTML(raw []byte, url string) (a Article, err error) {
 	}
 	// htmldate works on the raw page: trafilatura leaves its metadata empty
 	// when extraction fails, and the page date is wanted either way.
-	if hd, err := htmldate.FromDocument(doc, htmldate.Options{URL: url, UseOriginalDate: true, SkipExtensiveSearch: true}); err == nil && !hd.IsZero() {
-		a.Date, a.DateSource = caldate.Of(hd.DateTime), "html-meta"
-	}
+	a.Date, a.DateSource = pageDate(doc, url)
 	if a.Text == "" {
 		return a, ErrNoText
 	}
@@ -95,7 +94,7 @@ func (c *Cleaner) lightFilter(a *Article) {
 			a.Title = s
 			continue
 		}
-		if l.bad != "" || l.words == 0 {
+		if l.words == 0 || l.bad != "" && !trustExtractor(l.bad) {
 			continue
 		}
 		// A short line with no sentence punctuation at the top (a section
@@ -124,6 +123,33 @@ func (c *Cleaner) lightFilter(a *Article) {
 		}
 		a.Language = language(a.Text, a.Body, words, stop, foreign)
 	}
+}
+
+// pageDate finds the publication date of a page with htmldate: first its
+// quick search (metadata, structured data, URL, time elements); failing
+// that, the extensive search over the page's text. A date the extensive
+// search gives as 1 January is taken for what it usually is, a bare year
+// (a copyright line, a "since 2016") padded to a day, and dropped.
+func pageDate(doc *html.Node, url string) (caldate.Date, string) {
+	opt := htmldate.Options{URL: url, UseOriginalDate: true, SkipExtensiveSearch: true}
+	if hd, err := htmldate.FromDocument(doc, opt); err == nil && !hd.IsZero() {
+		return caldate.Of(hd.DateTime), "html-meta"
+	}
+	opt.SkipExtensiveSearch = false
+	if hd, err := htmldate.FromDocument(doc, opt); err == nil && !hd.IsZero() {
+		if d := caldate.Of(hd.DateTime); !(d.M == 1 && d.D == 1) {
+			return d, "html-text"
+		}
+	}
+	return caldate.Date{}, ""
+}
+
+// trustExtractor tells the boilerplate verdicts that trafilatura's choice
+// overrides: it has seen the markup, and a line in another script or with
+// list separators inside the content it chose is part of the article far
+// more often than not (a page not in English, a table row).
+func trustExtractor(bad string) bool {
+	return bad == "other script" || bad == "menu" || bad == "e-mail" || bad == "credit"
 }
 
 // decodeHTML returns the page as UTF-8. A byte order mark decides first;

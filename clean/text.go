@@ -31,7 +31,7 @@ const (
 	minProseStopPc = 15 // % stopwords in a punctuated line of prose
 	minLongStopPc  = 25 // % stopwords in a long line without final punctuation
 	minLongWords   = 15 // a line this long may lack final punctuation (cut teaser)
-	maxGap         = 4  // non-prose lines allowed inside the article
+	maxGap         = 8  // non-prose lines allowed inside the article
 	maxShortWords  = 8  // line and prefix rules also hit prose this short
 	maxTitleWords  = 30
 	titleLookback  = 12 // lines scanned back from the body for the title
@@ -212,13 +212,24 @@ func Text(raw string) Article { return std.Text(raw) }
 // to a few other lines between its prose lines (those that read like
 // sentences are kept) but does not run across a listing header such as
 // "Most Viewed".
-func (c *Cleaner) Text(raw string) Article {
+func (c *Cleaner) Text(raw string) Article { return c.text(raw, nil) }
+
+// text is Text; repeated, if not nil, tells the lines that recur across
+// the site's pages (see Corpus).
+func (c *Cleaner) text(raw string, repeated func(line string) bool) Article {
 	a := Article{Text: raw}
 	var n lineNorm
 	n.buf = make([]byte, 0, 512)
 	lines := c.scan(raw, &n)
 	if len(lines) == 0 {
 		return a
+	}
+	if repeated != nil {
+		for i := range lines {
+			if l := &lines[i]; l.bad == "" && repeated(raw[l.start:l.end]) {
+				l.bad = "repeated"
+			}
+		}
 	}
 	foreign := markScript(lines)
 	c.joinWrapped(raw, lines)
@@ -246,7 +257,7 @@ func (c *Cleaner) Text(raw string) Article {
 	body := make([]int, 0, last-first+1)
 	words, stop := 0, 0
 	for i := first; i <= last; i++ {
-		if l := &lines[i]; l.prose || l.bad == "" && sentenceLike(l) {
+		if l := &lines[i]; l.prose || l.bad == "" && (sentenceLike(l) || l.words >= 2) {
 			body = append(body, i)
 			words += l.words
 			stop += l.stop
@@ -380,11 +391,27 @@ func sentenceLike(l *line) bool {
 // listing header, nor across a byline or date stamp, which open an article
 // (a teaser above the article must not join it).
 func (c *Cleaner) mainCluster(text string, lines []line) (int, int) {
-	bestFirst, bestLast, best := -1, -1, 0
+	heads := headlines(text, lines)
+	bestFirst, bestLast, best := -1, -1, 0.0
 	first, last, size, gap := -1, -1, 0, 0
 	flush := func() {
-		if first >= 0 && size > best {
-			bestFirst, bestLast, best = first, last, size
+		if first < 0 {
+			return
+		}
+		score := float64(size)
+		// A cluster that opens just below the page's headline is the
+		// article, though a comment thread or a listing may be longer.
+		for _, h := range heads {
+			if h < first && first-h <= headlineReach {
+				score *= headlineBonus
+				break
+			}
+		}
+		if teasers(text, lines, first, last) {
+			score *= teaserPenalty
+		}
+		if score > best {
+			bestFirst, bestLast, best = first, last, score
 		}
 		first = -1
 	}
@@ -403,12 +430,70 @@ func (c *Cleaner) mainCluster(text string, lines []line) (int, int) {
 			gap = 0
 		case l.section || first >= 0 && c.opensArticle(text, l):
 			flush()
+		case l.bad != "":
+			gap += 2 // boilerplate weighs more than a subheading or a short line
 		default:
 			gap++
 		}
 	}
 	flush()
 	return bestFirst, bestLast
+}
+
+// Weights of the cluster choice.
+const (
+	headlineReach = 8   // lines from the headline to the cluster it heads
+	headlineBonus = 4.0 // weight of a cluster below the headline
+	teaserPenalty = 0.3 // weight of a listing of teasers
+)
+
+// headlines returns the lines that repeat the page's title: in a page
+// dumped to text the first line is usually the document title ("Talks
+// resume in Geneva - Example News"), and the headline above the article
+// repeats it, with or without the site name.
+func headlines(text string, lines []line) []int {
+	if len(lines) < 3 {
+		return nil
+	}
+	title := strings.ToLower(text[lines[0].start:lines[0].end])
+	head := title
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: "} {
+		if i := strings.LastIndex(head, sep); i >= 20 {
+			head = head[:i]
+		}
+	}
+	if len(head) < 15 {
+		return nil
+	}
+	var out []int
+	for i := 1; i < len(lines); i++ {
+		l := &lines[i]
+		if l.end-l.start < 15 || l.end-l.start > 2*len(title) || l.prose {
+			continue
+		}
+		s := strings.ToLower(text[l.start:l.end])
+		if s == head || s == title || strings.HasPrefix(s, head) || len(s) >= len(head)/2 && strings.HasPrefix(title, s) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// teasers reports a listing of teasers: prose lines that each follow a
+// headline-shaped line of their own, three times or more and for most of
+// the prose lines of the cluster.
+func teasers(text string, lines []line, first, last int) bool {
+	prose, headed := 0, 0
+	for i := first; i <= last; i++ {
+		if !lines[i].prose {
+			continue
+		}
+		prose++
+		if i > first && !lines[i-1].prose && titleLike(text, &lines[i-1], false) {
+			headed++
+		}
+	}
+	return headed >= 3 && headed*2 >= prose
 }
 
 // opensArticle reports a byline or a date stamp line.

@@ -22,12 +22,15 @@ func (f Format) String() string {
 
 // Document is one input page as read from disk.
 type Document struct {
-	ID        string // file name without extension (or the id given by an index)
+	ID        string // file name without extension; for a WARC record a short hash of its URL
 	Path      string // where it was read from
 	Format    Format
 	Raw       []byte // the bytes as read
 	URL       string // from the --docs index, if any
 	Published string // publication date hint (YYYY-MM-DD) from the --docs index, if any
+	// Offset is, for a page read from a WARC file, where its record (or
+	// the record's gzip member) starts in the file; 0 otherwise.
+	Offset int64
 }
 
 // Meta is one line of a docs.jsonl index (GUIDE layout).

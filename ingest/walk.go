@@ -32,12 +32,26 @@ type Options struct {
 	MaxBytes int64
 	// Index supplies URL and publication date by document ID.
 	Index map[string]Meta
+	// Skip, if set, is told of each WARC record that is no page (a request,
+	// metadata, an image, a redirect), with the reason; these are not failures.
+	Skip func(path string, reason error)
+	// Progress, if set, is called as input is read with the number of
+	// bytes read so far (compressed bytes for a compressed WARC).
+	Progress func(read int64)
+	// Stdin is what the path "-" reads; nil means os.Stdin.
+	Stdin io.Reader
 }
 
 // Walk visits the documents found at paths, in order. A directory is walked
 // recursively in lexical order; in it only files ending in .txt, .text,
-// .html or .htm (any case) are read, and names starting with "." are
-// skipped. A file named explicitly is read whatever its extension.
+// .html, .htm, .warc or .warc.gz (any case) are read, and names starting
+// with "." are skipped. A file named explicitly is read whatever its
+// extension. The path "-" reads the standard input: a WARC stream (plain or
+// gzip) or a single page.
+//
+// A WARC file yields one Document per HTML response record (see
+// warcStream); its other records go to Options.Skip, and records that
+// cannot be read to fail, named "FILE@OFFSET".
 //
 // Every file that cannot be a document (missing, unreadable, empty, binary,
 // not UTF-8, too large) is passed to fail with a one-line error that does
@@ -51,6 +65,10 @@ func Walk(paths []string, opt Options, visit func(Document), fail func(path stri
 	}
 	w := walker{opt: opt, visit: visit, fail: fail, done: make(map[string]bool)}
 	for _, p := range paths {
+		if p == "-" {
+			w.stdin()
+			continue
+		}
 		fi, err := os.Stat(p)
 		if err != nil {
 			fail(p, osError(err))
@@ -69,6 +87,7 @@ type walker struct {
 	visit func(Document)
 	fail  func(string, error)
 	done  map[string]bool // cleaned paths already read, so a file named twice is read once
+	read  int64           // input bytes read so far, for Options.Progress
 }
 
 func (w *walker) dir(dir string) {
@@ -111,7 +130,7 @@ func wanted(name string) bool {
 	case ".txt", ".text", ".html", ".htm":
 		return true
 	}
-	return false
+	return isWARC(name)
 }
 
 func (w *walker) file(p string, explicit bool) {
@@ -120,7 +139,15 @@ func (w *walker) file(p string, explicit bool) {
 		return
 	}
 	w.done[key] = true
+	if isWARC(p) {
+		w.warcFile(p)
+		return
+	}
 	doc, err := read(p, w.opt.MaxBytes)
+	if fi, serr := os.Stat(p); serr == nil {
+		w.read += fi.Size()
+	}
+	defer w.progress()
 	if err != nil {
 		w.fail(p, err)
 		return
@@ -151,7 +178,12 @@ func read(p string, max int64) (Document, error) {
 	if fi.Mode().IsRegular() && fi.Size() > max {
 		return Document{}, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, fi.Size(), max)
 	}
-	raw, err := io.ReadAll(io.LimitReader(f, max+1))
+	return readDoc(p, f, fi.Size(), max)
+}
+
+// readDoc reads one document from r (size bytes if known, else -1).
+func readDoc(p string, r io.Reader, size, max int64) (Document, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		return Document{}, osError(err)
 	}
