@@ -228,7 +228,7 @@ func TestLookup(t *testing.T) {
 // TestLoad adds a user's own files on top of the default data.
 func TestLoad(t *testing.T) {
 	fsys := fstest.MapFS{
-		"people-local.tsv": {Data: []byte("# mine\nErna Testvik\tNOR\tforeign minister\tGOV\t2031-01-01\t\tTestvik\n")},
+		"people-local.tsv": {Data: []byte("# mine\nErna Testvik\tISL\tforeign minister\tGOV\t2031-01-01\t\tTestvik\n")},
 		"stop-local.tsv":   {Data: []byte("Russian Hill\tblock\n")},
 		"notes.txt":        {Data: []byte("ignored")},
 	}
@@ -236,7 +236,7 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := d.Document(caldate.MustParse("2031-05-01")).Find("Norway's foreign minister visited Russian Hill with Sergei Lavrov.")
+	got := d.Document(caldate.MustParse("2031-05-01")).Find("Iceland's foreign minister visited Russian Hill with Sergei Lavrov.")
 	check(t, "load", got, "", nil)
 	if len(got) != 2 || got[0].Actor != "Erna Testvik" || got[1].Actor != "Sergei Lavrov" {
 		t.Errorf("user data not applied: %s", dump(got))

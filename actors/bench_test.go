@@ -1,8 +1,10 @@
 package actors
 
 import (
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"parley/caldate"
 )
@@ -80,5 +82,32 @@ func TestBenchText(t *testing.T) {
 	got := Default().Document(caldate.MustParse("2019-04-25")).Find(benchText(2000))
 	if len(got) < 30 {
 		t.Errorf("only %d mentions in benchmark text: %s", len(got), dump(got))
+	}
+}
+
+// TestLoadCost reports the time and heap the full dictionary takes to build
+// (go test -v -run LoadCost); it fails only if building takes absurdly long.
+func TestLoadCost(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	b := NewBuilder()
+	if err := b.AddDefault(); err != nil {
+		t.Fatal(err)
+	}
+	d, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(start)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	s := d.Stats()
+	t.Logf("load %v, heap %.1f MB; %d people, %d terms, %d phrases, %d trie nodes", took,
+		float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), s.People, s.Terms, s.Phrases, s.Nodes)
+	runtime.KeepAlive(d)
+	if took > 5*time.Second {
+		t.Errorf("building the dictionary took %v", took)
 	}
 }

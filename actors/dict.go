@@ -17,10 +17,12 @@ type Dictionary struct {
 	root    []int32 // token id -> child of the root node, 0 if none
 	people  []person
 	roleIdx map[roleKey][]termRef
-	names   map[string]string // code -> canonical name
-	notName map[string]bool   // capitalised words that never start a name
-	particl map[string]bool   // lower-case words allowed inside names
-	pastMod map[string]bool   // words before a title that rule out the current holder
+	names   map[string]string        // code -> canonical name
+	notName map[string]bool          // capitalised words that never start a name
+	particl map[string]bool          // lower-case words allowed inside names
+	pastMod map[string]bool          // words before a title that rule out the current holder
+	gender  map[string]byte          // given or full name -> 'f' or 'm'
+	corefs  map[string][]corefPhrase // lower-cased first word -> phrases starting with it
 
 	apos, sTok, hyphen, ofTok, theTok int32
 
@@ -328,10 +330,16 @@ func (d *Dictionary) roleAt(p int32, day int32, want []string) (role, sector str
 		t := ts[len(ts)-1]
 		return t.roles[0], t.sector, true
 	}
-	for i := len(ts) - 1; i >= 0; i-- {
-		if t := ts[i]; t.start <= day && day <= t.end {
-			return t.roles[0], t.sector, true
+	// The active term that started last; on a tie the one listed first,
+	// so that built-in roles win over imported generic ones.
+	best := -1
+	for i, t := range ts {
+		if t.start <= day && day <= t.end && (best < 0 || t.start > ts[best].start) {
+			best = i
 		}
+	}
+	if best >= 0 {
+		return ts[best].roles[0], ts[best].sector, true
 	}
 	return "", ts[len(ts)-1].sector, false
 }

@@ -20,7 +20,7 @@ var defaultData embed.FS
 // Tables are the data files a Dictionary is built from, by base name.
 // A user file belongs to the table its name starts with ("people-extra.tsv"
 // adds to "people").
-var Tables = []string{"stop", "states", "igos", "bodies", "titles", "people"}
+var Tables = []string{"stop", "states", "igos", "bodies", "titles", "people", "gender", "coref"}
 
 var (
 	defaultOnce sync.Once
@@ -68,6 +68,8 @@ type Builder struct {
 	bodies  []bodyRow
 	titles  []titleRow
 	people  []personRow
+	genders [][2]string
+	corefs  [][2]string
 	sources []string
 }
 
@@ -256,6 +258,22 @@ func (b *Builder) addRow(table string, f []string) error {
 		}
 		b.people = append(b.people, personRow{name: f[0], code: f[1], roles: list(f[2], ";"), sector: f[3],
 			start: start, end: end, variants: list(col(f, 6), "|")})
+	case "gender":
+		if err := need(f, 2); err != nil {
+			return err
+		}
+		if f[1] != "f" && f[1] != "m" {
+			return fmt.Errorf("gender %q is neither f nor m", f[1])
+		}
+		b.genders = append(b.genders, [2]string{f[0], f[1]})
+	case "coref":
+		if err := need(f, 2); err != nil {
+			return err
+		}
+		if !corefKinds[f[1]] {
+			return fmt.Errorf("unknown coreference kind %q", f[1])
+		}
+		b.corefs = append(b.corefs, [2]string{f[0], f[1]})
 	default:
 		return fmt.Errorf("unknown table %q", table)
 	}
@@ -293,7 +311,11 @@ func (b *Builder) Build() (*Dictionary, error) {
 		}
 	}
 	for _, r := range b.states {
-		d.names[r.code] = r.canonical
+		// A user table may list more names for a known state; the first
+		// canonical name stays.
+		if _, ok := d.names[r.code]; !ok {
+			d.names[r.code] = r.canonical
+		}
 		d.add(r.canonical, &entry{kind: eState, code: r.code, actor: r.canonical, sector: "GOV"})
 		for _, n := range r.names {
 			d.add(n, &entry{kind: eState, code: r.code, actor: r.canonical, sector: "GOV"})
@@ -339,6 +361,16 @@ func (b *Builder) Build() (*Dictionary, error) {
 	}
 	if err := d.addPeople(b.people); err != nil {
 		return nil, err
+	}
+	d.gender = map[string]byte{}
+	for _, g := range b.genders {
+		if _, ok := d.gender[g[0]]; !ok {
+			d.gender[g[0]] = g[1][0]
+		}
+	}
+	d.corefs = map[string][]corefPhrase{}
+	for _, c := range b.corefs {
+		d.addCoref(c[0], c[1])
 	}
 	d.root = make([]int32, len(d.vocab))
 	for k, c := range d.edges {
@@ -445,7 +477,7 @@ func (d *Dictionary) addPeople(rows []personRow) error {
 			}
 			d.addPersonVariant(toks, int32(pi), single)
 		}
-		sort.Slice(p.terms, func(i, j int) bool { return p.terms[i].start < p.terms[j].start })
+		sort.SliceStable(p.terms, func(i, j int) bool { return p.terms[i].start < p.terms[j].start })
 	}
 	// roleIdx refers to term positions before sorting; rebuild it.
 	d.roleIdx = map[roleKey][]termRef{}

@@ -20,7 +20,8 @@ type DocMatcher struct {
 	first, last int32 // the date's first and last day, 0 if unknown
 	toks        []tok
 	mem         map[string]*memRef
-	seen        map[int32]int // person -> when last named
+	seen        map[int32]int      // person -> when last named
+	named       map[string]*memRef // mention text -> what it was remembered as
 	seq         int
 }
 
@@ -454,12 +455,41 @@ func (m *DocMatcher) emitPerson(text string, n atom, start int, code string, rol
 	pr := &d.people[p.person]
 	m.seen[p.person] = m.seq
 	m.seq++
-	r := &memRef{person: p.person, actor: pr.name, code: pr.code, role: role, sector: sec}
-	for _, sn := range pr.surnames {
-		m.remember(sn, r, nil)
+	// A name repeated with the same role is already remembered; skipping
+	// the work keeps long documents cheap.
+	if r0, ok := m.named[tx]; !ok || r0.person != p.person || r0.role != role || !m.stillRemembered(text, n.i, n.j, p.person, pr.surnames) {
+		r := &memRef{person: p.person, actor: pr.name, code: pr.code, role: role, sector: sec}
+		for _, sn := range pr.surnames {
+			m.remember(sn, r, nil)
+		}
+		m.rememberTokens(text, n.i, n.j, r)
+		if m.named == nil {
+			m.named = map[string]*memRef{}
+		}
+		m.named[tx] = r
 	}
-	m.rememberTokens(text, n.i, n.j, r)
 	return append(out, Mention{Start: s, End: e, Text: tx, Kind: Person, Code: pr.code, Actor: pr.name, Role: role, Sector: sec}), n.j
+}
+
+// stillRemembered reports whether every key a mention of person p in
+// tokens [i, j) would be remembered under still points to p, so that
+// remembering it again would change nothing.
+func (m *DocMatcher) stillRemembered(text string, i, j int, p int32, surnames []string) bool {
+	for _, sn := range surnames {
+		if r, ok := m.mem[sn]; !ok || r.person != p {
+			return false
+		}
+	}
+	for q := i; q < j; q++ {
+		t := m.toks[q]
+		if t.flags&(fWord|fUpper) != fWord|fUpper {
+			continue
+		}
+		if r, ok := m.mem[text[t.start:t.end]]; ok && r.person != p {
+			return false
+		}
+	}
+	return true
 }
 
 func (m *DocMatcher) remember(key string, r *memRef, follow []string) {
