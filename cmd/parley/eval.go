@@ -31,7 +31,8 @@ func cmdEval(args []string, stdout, stderr io.Writer) error {
 	if _, err := os.Stat(index); err != nil {
 		index = ""
 	}
-	c, err := process([]string{filepath.Join(dir, "docs")}, index, 0, stderr)
+	// Scores use the built-in dictionaries only, so that they do not depend on the machine.
+	c, err := process([]string{filepath.Join(dir, "docs")}, index, 0, false, stderr)
 	if err != nil {
 		return err
 	}

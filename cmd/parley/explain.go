@@ -6,7 +6,6 @@ import (
 
 	"parley/events"
 	"parley/ingest"
-	"parley/pipeline"
 )
 
 func init() {
@@ -32,7 +31,10 @@ func cmdExplain(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p := pipeline.Default()
+	p, err := newPipeline(true)
+	if err != nil {
+		return err
+	}
 	var decisions []events.Decision
 	coder := *p.Coder
 	coder.Explain = func(d events.Decision) { decisions = append(decisions, d) }

@@ -29,3 +29,25 @@ func TestExplain(t *testing.T) {
 		}
 	}
 }
+
+// TestUserActors: a person added in the user's own table is known to extract.
+func TestUserActors(t *testing.T) {
+	dir := t.TempDir()
+	table := "Arvid Tallgren\tFIN\tforeign minister\tGOV\t2030-01-01\t\tTallgren\n"
+	if err := os.WriteFile(filepath.Join(dir, "people-mine.tsv"), []byte(table), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PARLEY_ACTORS", dir)
+	doc := filepath.Join(t.TempDir(), "n.txt")
+	text := "Updated: 2030-03-08\n\nArvid Tallgren met Chinese Foreign Minister Wang Yi in Beijing on Thursday, and the two discussed trade at length.\n"
+	if err := os.WriteFile(doc, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd("extract", doc)
+	if code != 0 {
+		t.Fatalf("extract exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, `"source":"FIN"`) || !strings.Contains(out, `"source_actor":"Arvid Tallgren"`) {
+		t.Errorf("the user's actor was not used: %s", out)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"parley/actors"
 
 	"parley/events"
 	"parley/export"
@@ -22,12 +23,15 @@ type corpus struct {
 
 // process reads every document under paths and codes its events, reporting
 // each failure as one line on stderr. Cross-document event ids are assigned.
-func process(paths []string, docsIndex string, maxBytes int64, stderr io.Writer) (*corpus, error) {
+func process(paths []string, docsIndex string, maxBytes int64, userActors bool, stderr io.Writer) (*corpus, error) {
 	opt, err := ingestOptions(docsIndex, maxBytes)
 	if err != nil {
 		return nil, err
 	}
-	p := pipeline.Default()
+	p, err := newPipeline(userActors)
+	if err != nil {
+		return nil, err
+	}
 	if os.Getenv("PARLEY_TRACE") != "" {
 		coder := *p.Coder
 		coder.Explain = func(d events.Decision) {
@@ -65,7 +69,7 @@ func cmdExtract(args []string, stdout, stderr io.Writer) error {
 	if len(paths) == 0 {
 		return usageError(fs, stderr, "no input: name files or directories")
 	}
-	c, err := process(paths, *docs, *maxBytes, stderr)
+	c, err := process(paths, *docs, *maxBytes, true, stderr)
 	if err != nil {
 		return err
 	}
@@ -98,4 +102,19 @@ func ingestOptions(docsIndex string, maxBytes int64) (ingest.Options, error) {
 		opt.Index = idx
 	}
 	return opt, nil
+}
+
+// newPipeline is the default pipeline; with userActors, the actor
+// dictionary is extended by the user's own tables (see 'parley actors
+// import'), found in $PARLEY_ACTORS or ~/.parley/actors.
+func newPipeline(userActors bool) (*pipeline.Pipeline, error) {
+	p := pipeline.Default()
+	if userActors {
+		d, err := actors.LoadUser(actors.UserDir())
+		if err != nil {
+			return nil, fmt.Errorf("user actor dictionary in %s: %w", actors.UserDir(), err)
+		}
+		p.Actors = d
+	}
+	return p, nil
 }
