@@ -16,6 +16,18 @@ func rep(name, typ, src, tgt, date, end, status string) events.Event {
 	return events.Event{Doc: "doc-" + name, Evidence: name, Type: typ, Source: src, Target: tgt, Date: date, EndDate: end, Status: status}
 }
 
+// soft marks a report as dated by its document only.
+func soft(e events.Event) events.Event { e.DateSource = "document"; return e }
+
+func at(e events.Event, loc string) events.Event { e.Location = loc; return e }
+
+// say gives a report its evidence; the name moves to the document id.
+func say(e events.Event, text string) events.Event {
+	e.Doc = e.Evidence
+	e.Evidence = text
+	return e
+}
+
 func TestAssign(t *testing.T) {
 	occ, plan, bgr := events.Occurred, events.Planned, events.Background
 	tests := []struct {
@@ -45,14 +57,52 @@ func TestAssign(t *testing.T) {
 				rep("c", "CONSULT", "AAA", "BBB", "2017-11-06", "", bgr),
 			},
 			[][2]string{{"a", "b"}, {"b", "c"}}, nil},
-		{"a coarse date does not chain two days",
+		{"a coarse date does not chain two days; a planned month joins its first day",
 			[]events.Event{
 				rep("y", "CONSULT", "AAA", "BBB", "2017", "", plan),
 				rep("m", "CONSULT", "AAA", "BBB", "2017-11", "", plan),
+				rep("mo", "CONSULT", "AAA", "BBB", "2017-11", "", occ),
 				rep("d6", "CONSULT", "AAA", "BBB", "2017-11-06", "", occ),
 				rep("d9", "CONSULT", "AAA", "BBB", "2017-11-09", "", occ),
 			},
-			nil, [][2]string{{"d6", "d9"}, {"y", "d6"}, {"y", "d9"}, {"m", "d6"}, {"m", "d9"}}},
+			[][2]string{{"m", "d6"}}, [][2]string{{"d6", "d9"}, {"y", "d6"}, {"y", "d9"}, {"m", "d9"}, {"mo", "d6"}, {"mo", "d9"}}},
+		{"a document-dated report joins the nearest event before it",
+			[]events.Event{
+				soft(rep("s", "CONSULT", "AAA", "BBB", "2017-11-08", "", occ)),
+				rep("d6", "CONSULT", "AAA", "BBB", "2017-11-06", "", occ),
+				rep("d7", "CONSULT", "AAA", "BBB", "2017-11-07", "", occ),
+				soft(rep("late", "CONSULT", "AAA", "BBB", "2017-11-20", "", occ)),
+				soft(rep("after", "CONSULT", "AAA", "BBB", "2017-11-05", "", occ)), // published before d6 and d7
+			},
+			[][2]string{{"s", "d7"}}, [][2]string{{"s", "d6"}, {"late", "d7"}, {"after", "d6"}, {"after", "d7"}}},
+		{"a plan joins the first event of the following week; a departure report on the way joins too",
+			[]events.Event{
+				rep("p", "CONSULT", "AAA", "BBB", "2017-11-03", "", plan),
+				soft(rep("off", "CONSULT", "AAA", "BBB", "2017-11-03", "", occ)),
+				rep("d8", "CONSULT", "AAA", "BBB", "2017-11-08", "", occ),
+				rep("d9", "CONSULT", "AAA", "BBB", "2017-11-09", "", occ),
+				soft(rep("dp", "CONSULT", "AAA", "BBB", "2017-11-01", "", plan)), // published Nov 1: event within two weeks
+				rep("far", "CONSULT", "AAA", "BBB", "2017-12-20", "", plan),      // nothing near: a cluster of its own
+			},
+			[][2]string{{"p", "d8"}, {"off", "d8"}, {"dp", "d8"}},
+			[][2]string{{"p", "d9"}, {"far", "d9"}, {"far", "p"}}},
+		{"places must agree when both are named",
+			[]events.Event{
+				at(rep("a", "CONSULT", "AAA", "BBB", "2017-11-06", "", occ), "Beijing"),
+				at(rep("b", "CONSULT", "AAA", "BBB", "2017-11-06", "", occ), "the Great Hall in Beijing"),
+				at(rep("c", "CONSULT", "AAA", "BBB", "2017-11-06", "", occ), "Geneva"),
+				rep("d", "CONSULT", "AAA", "BBB", "2017-11-06", "", occ),
+			},
+			[][2]string{{"a", "b"}}, [][2]string{{"a", "c"}}}, // d, unplaced, fits either: ambiguous
+		{"statements of one day join only with shared wording",
+			[]events.Event{
+				say(rep("x1", "ACCUSE", "AAA", "BBB", "2017-11-06", "", occ), "The ministry condemned the missile launch as reckless."),
+				say(rep("x2", "ACCUSE", "AAA", "BBB", "2017-11-06", "", occ), "Officials called the launch a provocation."),
+				say(rep("x3", "ACCUSE", "AAA", "BBB", "2017-11-06", "", occ), "It also blamed Bbbland for the border clashes."),
+				say(rep("c1", "CONSULT", "AAA", "BBB", "2017-11-06", "", occ), "The two leaders met."),
+				say(rep("c2", "CONSULT", "AAA", "BBB", "2017-11-06", "", occ), "Talks were held in the capital."),
+			},
+			[][2]string{{"x1", "x2"}, {"c1", "c2"}}, [][2]string{{"x1", "x3"}, {"x2", "x3"}}},
 		{"a year joins its only month when no day is known",
 			[]events.Event{
 				rep("y", "CONSULT", "AAA", "BBB", "2017", "", plan),
@@ -92,6 +142,7 @@ func TestAssign(t *testing.T) {
 					t.Fatalf("%s: bad id %q", e.Evidence, e.Event)
 				}
 				ids[e.Evidence] = e.Event
+				ids[e.Doc] = e.Event
 			}
 			for _, p := range tt.same {
 				if ids[p[0]] != ids[p[1]] {

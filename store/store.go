@@ -15,13 +15,14 @@ import (
 
 	"parley/caldate"
 	"parley/events"
+	"parley/merge"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 // schemaVersion is kept in PRAGMA user_version. Bump it, and add a step to
 // migrate, whenever the schema below changes.
-const schemaVersion = 1
+const schemaVersion = 2
 
 const schema = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -66,6 +67,67 @@ CREATE INDEX IF NOT EXISTS events_pair ON events(source, target);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_doc  ON events(doc);
+`
+
+// schemaV2 adds merged real-world events (see Merge), the merge key of every
+// report, the keys waiting to be merged, and full-text search over evidence.
+const schemaV2 = `
+ALTER TABLE events ADD COLUMN mkey TEXT NOT NULL DEFAULT '';
+UPDATE events SET mkey = CASE WHEN type = 'CONSULT' AND target < source
+	THEN type || '|' || target || '|' || source ELSE type || '|' || source || '|' || target END;
+CREATE INDEX events_mkey  ON events(mkey);
+CREATE INDEX events_event ON events(event);
+-- keys whose reports changed since the last Merge
+CREATE TABLE dirty (mkey TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT OR IGNORE INTO dirty SELECT DISTINCT mkey FROM events;
+CREATE TABLE merged (
+	id           TEXT PRIMARY KEY,
+	mkey         TEXT NOT NULL,
+	doc          TEXT NOT NULL, -- the best report's document and sentence
+	sentence     TEXT NOT NULL,
+	pair         TEXT NOT NULL, -- sorted "AAA-BBB"
+	type         TEXT NOT NULL,
+	mode         TEXT NOT NULL,
+	status       TEXT NOT NULL,
+	source       TEXT NOT NULL,
+	target       TEXT NOT NULL,
+	source_actor TEXT NOT NULL,
+	target_actor TEXT NOT NULL,
+	date         TEXT NOT NULL,
+	end_date     TEXT NOT NULL,
+	planned_date TEXT NOT NULL,
+	location     TEXT NOT NULL,
+	sources      INTEGER NOT NULL,
+	mentions     INTEGER NOT NULL,
+	docs         TEXT NOT NULL, -- JSON array of document ids
+	first_report TEXT NOT NULL,
+	last_report  TEXT NOT NULL,
+	evidence     TEXT NOT NULL, -- JSON array of {doc, text, span, status, date}
+	confidence   REAL NOT NULL,
+	quad         INTEGER NOT NULL,
+	score        REAL NOT NULL,
+	day_first    TEXT NOT NULL,
+	day_last     TEXT NOT NULL
+);
+CREATE INDEX merged_mkey   ON merged(mkey);
+-- covering index for timelines: one pair's events by day, with what a
+-- timeline sums, are read from the index alone
+CREATE INDEX merged_pair   ON merged(pair, day_first, type, quad, score);
+CREATE INDEX merged_source ON merged(source, target, quad, score);
+CREATE INDEX merged_target ON merged(target, source, quad, score);
+CREATE INDEX merged_date   ON merged(date);
+CREATE VIRTUAL TABLE events_fts USING fts5(evidence, content='events', content_rowid='id');
+INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+CREATE TRIGGER events_fts_ins AFTER INSERT ON events BEGIN
+	INSERT INTO events_fts(rowid, evidence) VALUES (new.id, new.evidence);
+END;
+CREATE TRIGGER events_fts_del AFTER DELETE ON events BEGIN
+	INSERT INTO events_fts(events_fts, rowid, evidence) VALUES ('delete', old.id, old.evidence);
+END;
+CREATE TRIGGER events_fts_upd AFTER UPDATE OF evidence ON events BEGIN
+	INSERT INTO events_fts(events_fts, rowid, evidence) VALUES ('delete', old.id, old.evidence);
+	INSERT INTO events_fts(rowid, evidence) VALUES (new.id, new.evidence);
+END;
 `
 
 // Store is an open database. Its methods are safe for concurrent use.
@@ -118,8 +180,15 @@ func (s *Store) init() error {
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.Exec(schema); err != nil {
-		return notDB(err)
+	if version < 1 {
+		if _, err := tx.Exec(schema); err != nil {
+			return notDB(err)
+		}
+	}
+	if version < 2 {
+		if _, err := tx.Exec(schemaV2); err != nil {
+			return fmt.Errorf("migrate to schema 2: %w", err)
+		}
 	}
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
 		return err
@@ -181,6 +250,10 @@ func (s *Store) PutDocument(d Document, evs []events.Event) error {
 	if n > 0 {
 		return nil
 	}
+	// The reports a replaced document takes away change their events too.
+	if _, err := tx.Exec("INSERT OR IGNORE INTO dirty SELECT DISTINCT mkey FROM events WHERE doc = ?", d.ID); err != nil {
+		return err
+	}
 	if _, err := tx.Exec("DELETE FROM events WHERE doc = ?", d.ID); err != nil {
 		return err
 	}
@@ -196,18 +269,22 @@ func (s *Store) PutDocument(d Document, evs []events.Event) error {
 	}
 	if len(evs) > 0 {
 		st, err := tx.Prepare(`INSERT INTO events (doc, event, type, mode, status, source, target, source_actor, target_actor,
-			date, end_date, date_source, location, evidence, optional, span_start, span_end, confidence, day_first, day_last)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			date, end_date, date_source, location, evidence, optional, span_start, span_end, confidence, day_first, day_last, mkey)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
 		for _, e := range evs {
 			first, last := dayBounds(e.Date, e.EndDate)
+			key := merge.Key(e)
 			_, err := st.Exec(d.ID, e.Event, e.Type, e.Mode, e.Status, e.Source, e.Target, e.SourceActor, e.TargetActor,
-				e.Date, e.EndDate, e.DateSource, e.Location, e.Evidence, e.Optional, e.Span[0], e.Span[1], e.Confidence, first, last)
+				e.Date, e.EndDate, e.DateSource, e.Location, e.Evidence, e.Optional, e.Span[0], e.Span[1], e.Confidence, first, last, key)
 			if err != nil {
 				return fmt.Errorf("store: put %s events: %w", d.ID, err)
+			}
+			if _, err := tx.Exec("INSERT OR IGNORE INTO dirty (mkey) VALUES (?)", key); err != nil {
+				return err
 			}
 		}
 	}
@@ -240,17 +317,23 @@ type Filter struct {
 	// end of 2017. Events with no date are dropped when either bound is set.
 	Since, Until caldate.Date
 	Limit        int // at most this many; 0 means no limit
+	// MinSources keeps events reported by at least this many documents (for
+	// reports: whose merged event is).
+	MinSources int
+	// Search keeps events whose evidence holds all these words (SQLite FTS5;
+	// for merged events: the evidence of any of their reports).
+	Search string
 }
 
-// Events returns the events that pass f, ordered by date (undated last),
-// then document.
-func (s *Store) Events(f Filter) ([]events.Event, error) {
+// where is the filter as SQL conditions on the columns that the events and
+// merged tables share.
+func (f Filter) where(merged bool) ([]string, []any, error) {
 	var where []string
 	var args []any
 	if f.Pair != "" {
 		a, b, ok := strings.Cut(f.Pair, "-")
 		if !ok || a == "" || b == "" {
-			return nil, fmt.Errorf("store: pair %q is not of the form AAA-BBB", f.Pair)
+			return nil, nil, fmt.Errorf("store: pair %q is not of the form AAA-BBB", f.Pair)
 		}
 		where = append(where, "((source = ? AND target = ?) OR (source = ? AND target = ?))")
 		args = append(args, a, b, b, a)
@@ -275,6 +358,47 @@ func (s *Store) Events(f Filter) ([]events.Event, error) {
 	if !f.Until.IsZero() {
 		where = append(where, "day_first != '' AND day_first <= ?")
 		args = append(args, f.Until.Last().String())
+	}
+	if f.MinSources > 0 {
+		if merged {
+			where = append(where, "sources >= ?")
+		} else {
+			where = append(where, "event IN (SELECT id FROM merged WHERE sources >= ?)")
+		}
+		args = append(args, f.MinSources)
+	}
+	if f.Search != "" {
+		q := ftsQuery(f.Search)
+		if q == "" {
+			return nil, nil, fmt.Errorf("store: nothing to search for in %q", f.Search)
+		}
+		if merged {
+			where = append(where, "id IN (SELECT event FROM events WHERE id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?))")
+		} else {
+			where = append(where, "id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+		}
+		args = append(args, q)
+	}
+	return where, args, nil
+}
+
+// ftsQuery turns a user's words into an FTS5 query that requires them all,
+// each quoted so that FTS5 operators and punctuation in it are literal.
+func ftsQuery(s string) string {
+	var parts []string
+	for _, w := range strings.Fields(s) {
+		w = strings.ReplaceAll(w, `"`, `""`)
+		parts = append(parts, `"`+w+`"`)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Events returns the events that pass f, ordered by date (undated last),
+// then document.
+func (s *Store) Events(f Filter) ([]events.Event, error) {
+	where, args, err := f.where(false)
+	if err != nil {
+		return nil, err
 	}
 	q := `SELECT doc, event, type, mode, status, source, target, source_actor, target_actor,
 		date, end_date, date_source, location, evidence, optional, span_start, span_end, confidence FROM events`

@@ -1,21 +1,21 @@
 package main
 
 import (
-	"errors"
-	"io/fs"
-
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
-	"parley/clean"
 	"sort"
 	"time"
 
+	"parley/clean"
 	"parley/ingest"
 	"parley/pipeline"
 	"parley/store"
+	"parley/warc"
 )
 
 func cmdRun(args []string, stdout, stderr io.Writer) error {
@@ -41,10 +41,21 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	defer st.Close()
 
 	prog := newProgress(stderr)
+	if prog.tty {
+		prog.total = ingest.TotalSize(paths)
+	}
 	p := pipeline.Default()
 	var read, stored, unchanged, failed, processFailed, nEvents int
 	var storeErr error
 	reasons := map[string]int{}
+	passed := map[string]int{} // WARC records that are no page, by reason
+	opt.Skip = func(path string, err error) {
+		passed[failureReason(err)]++
+	}
+	opt.Progress = func(n int64) {
+		prog.bytes = n
+		prog.update(read, nEvents)
+	}
 	fail := func(path string, err error) {
 		failed++
 		reasons[failureReason(err)]++
@@ -90,6 +101,10 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if storeErr != nil {
 		return storeErr
 	}
+	// New reports join the stored events: only the keys they touch are re-merged.
+	if _, err := st.Merge(nil); err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "%d documents: %d stored, %d already stored, %d failed; %d events stored in %s\n",
 		read+failed-processFailed, stored, unchanged, failed, nEvents, *dbPath)
 	kinds := make([]string, 0, len(reasons))
@@ -99,6 +114,14 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	sort.Strings(kinds)
 	for _, r := range kinds {
 		fmt.Fprintf(stdout, "  skipped %d: %s\n", reasons[r], r)
+	}
+	kinds = kinds[:0]
+	for r := range passed {
+		kinds = append(kinds, r)
+	}
+	sort.Strings(kinds)
+	for _, r := range kinds {
+		fmt.Fprintf(stdout, "  WARC records passed over %d: %s\n", passed[r], r)
 	}
 	if failed > 0 {
 		return errSomeFailed
@@ -116,6 +139,15 @@ func failureReason(err error) string {
 		{ingest.ErrBinary, "binary"},
 		{ingest.ErrEncoding, "not UTF-8"},
 		{ingest.ErrTooLarge, "too large"},
+		{ingest.ErrCharset, "unknown charset"},
+		{warc.ErrTooLarge, "too large"},
+		{warc.ErrTruncated, "truncated WARC record"},
+		{warc.ErrCompression, "corrupt gzip data"},
+		{warc.ErrFormat, "not a WARC record"},
+		{warc.ErrHTTP, "bad HTTP response"},
+		{warc.ErrNotResponse, "not a response record"},
+		{warc.ErrNotHTML, "not HTML"},
+		{warc.ErrStatus, "HTTP status not 200"},
 		{clean.ErrNoText, "no article text"},
 		{pipeline.ErrNoArticle, "no article text"},
 		{fs.ErrNotExist, "no such file"},
@@ -128,10 +160,13 @@ func failureReason(err error) string {
 	return "other"
 }
 
-// progress draws a one-line counter on a terminal, and nothing elsewhere.
+// progress draws a one-line counter on a terminal, and nothing elsewhere:
+// input bytes read (of the total, when known), documents and events.
 type progress struct {
 	w     io.Writer
 	tty   bool
+	bytes int64 // input bytes read so far
+	total int64 // input bytes in all, 0 if unknown
 	last  time.Time
 	start time.Time
 	drawn bool
@@ -152,8 +187,17 @@ func (p *progress) update(docs, events int) {
 		return
 	}
 	p.last = time.Now()
-	rate := float64(docs) / time.Since(p.start).Seconds()
-	fmt.Fprintf(p.w, "\r%d documents, %d events (%.0f docs/s)  ", docs, events, rate)
+	secs := time.Since(p.start).Seconds()
+	rate := float64(docs) / secs
+	bar := ""
+	if p.total > 0 {
+		frac := min(float64(p.bytes)/float64(p.total), 1)
+		const width = 20
+		full := int(frac * width)
+		bar = fmt.Sprintf("[%-*s] %3.0f%% ", width, string(bytesRepeat('#', full)), 100*frac)
+	}
+	fmt.Fprintf(p.w, "\r%s%s read, %d documents, %d events (%.0f docs/s, %s/s)  \033[K",
+		bar, humanBytes(p.bytes), docs, events, rate, humanBytes(int64(float64(p.bytes)/secs)))
 	p.drawn = true
 }
 
@@ -162,4 +206,28 @@ func (p *progress) clear() {
 		fmt.Fprint(p.w, "\r\033[K")
 		p.drawn = false
 	}
+}
+
+func bytesRepeat(c byte, n int) []byte {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = c
+	}
+	return b
+}
+
+// humanBytes writes a byte count in KB, MB or GB (powers of 1024).
+func humanBytes(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	f, u := float64(n)/unit, "KB"
+	for _, next := range []string{"MB", "GB", "TB"} {
+		if f < unit {
+			break
+		}
+		f, u = f/unit, next
+	}
+	return fmt.Sprintf("%.1f %s", f, u)
 }
