@@ -36,22 +36,33 @@ const (
 	fSeason
 	fClock
 	fOrd
+	fHoliday
+	fPeriodEnd    // "ended", "ending" after "the year": a period, not a date
+	fDurMore      // "more", "additional" between a count and a unit
+	fRateAmount   // "million" before "a year": a rate (SET)
+	fBareUnitOpen // "for", "within" before a bare "years": a vague duration
+	fMonthFuture  // "by", "until" right before a month alone: the coming one
 )
 
 var flagKinds = map[string]wordFlag{
-	"span-open":   fSpanOpen,
-	"span-join":   fSpanJoin,
-	"month-cue":   fMonthCue,
-	"month-part":  fMonthPart,
-	"ago":         fAgo,
-	"long":        fLong,
-	"dur-open":    fDurOpen,
-	"day-part":    fDayPart,
-	"anniversary": fAnniv,
-	"every":       fEvery,
-	"zone":        fZone,
-	"fiscal":      fFiscal,
-	"decade-mod":  fDecMod,
+	"span-open":    fSpanOpen,
+	"span-join":    fSpanJoin,
+	"month-cue":    fMonthCue,
+	"month-part":   fMonthPart,
+	"ago":          fAgo,
+	"long":         fLong,
+	"dur-open":     fDurOpen,
+	"day-part":     fDayPart,
+	"anniversary":  fAnniv,
+	"every":        fEvery,
+	"zone":         fZone,
+	"fiscal":       fFiscal,
+	"decade-mod":   fDecMod,
+	"period-end":   fPeriodEnd,
+	"dur-more":     fDurMore,
+	"rate-amount":  fRateAmount,
+	"bare-units":   fBareUnitOpen,
+	"month-future": fMonthFuture,
 }
 
 type monthInfo struct {
@@ -77,11 +88,17 @@ const (
 	pFixed   // a fixed TIMEX3: "daily" SET P1D
 	pQuarter // a quarter named by reference: "the latest quarter"
 	pWeekend // "the weekend"
+	// TimeML readings that name a time only through Value (no Date, so the
+	// event coder does not date events by them):
+	pYearV   // "the year", "the full year": dct's year; a period ("the year ended ...") when a period-end word follows
+	pYearRef // "that year", "the following year": N years from the last year named, else dct's
+	pWeekV   // "the week": dct's week; "the week of March 6" the week of that day
 )
 
 var phraseKinds = map[string]phraseKind{
 	"day": pDay, "week": pWeek, "month": pMonth, "year": pYear, "ref": pRef, "anchor": pAnchor,
 	"fixed": pFixed, "quarter": pQuarter, "weekend": pWeekend,
+	"year-value": pYearV, "year-ref": pYearRef, "week-value": pWeekV,
 }
 
 type phrase struct {
@@ -144,13 +161,14 @@ type lexicon struct {
 	suffixes []string         // past-suffix
 	bases    []baseEntry
 
-	leads     map[string][]lead // by first word, longest first
-	dayParts  map[string]string // "morning" -> "MO"
-	seasons   map[string]string // "summer" -> "SU"
-	clocks    map[string]string // "noon" -> "12:00"
-	meridiems map[string]int    // "pm" -> 12
-	decades   map[string]int    // "nineties" -> 9
-	shifts    map[string]int    // "earlier" -> -1
+	leads     map[string][]lead    // by first word, longest first
+	dayParts  map[string]string    // "morning" -> "MO"
+	seasons   map[string]string    // "summer" -> "SU"
+	clocks    map[string]string    // "noon" -> "12:00"
+	meridiems map[string]int       // "pm" -> 12
+	decades   map[string]int       // "nineties" -> 9
+	shifts    map[string]int       // "earlier" -> -1
+	holidays  map[string][]holiday // by first word, longest first
 }
 
 func (lx *lexicon) load(fsys fs.FS) error {
@@ -161,7 +179,7 @@ func (lx *lexicon) load(fsys fs.FS) error {
 		words: map[string]wordFlag{}, mods: map[string]int{}, cues: map[string][]cue{},
 		leads: map[string][]lead{}, dayParts: map[string]string{}, seasons: map[string]string{},
 		clocks: map[string]string{}, meridiems: map[string]int{}, decades: map[string]int{},
-		shifts: map[string]int{},
+		shifts: map[string]int{}, holidays: map[string][]holiday{},
 	}
 	steps := []struct {
 		name string
@@ -174,6 +192,7 @@ func (lx *lexicon) load(fsys fs.FS) error {
 		{"relative.txt", lx.relativeLine},
 		{"cues.txt", lx.cueLine},
 		{"anniversaries.txt", newBaseReader(lx).line},
+		{"holidays.txt", lx.holidayLine},
 	}
 	for _, s := range steps {
 		if err := eachLine(fsys, s.name, s.fn); err != nil {
@@ -194,6 +213,10 @@ func (lx *lexicon) load(fsys fs.FS) error {
 	}
 	for w := range lx.ords {
 		lx.words[w] |= fOrd
+	}
+	for w, hs := range lx.holidays {
+		lx.words[w] |= fHoliday
+		sort.SliceStable(hs, func(i, j int) bool { return len(hs[i].words) > len(hs[j].words) })
 	}
 	for _, ls := range lx.leads {
 		sort.SliceStable(ls, func(i, j int) bool { return len(ls[i].words) > len(ls[j].words) })
@@ -389,7 +412,7 @@ func (lx *lexicon) relativeLine(line string) error {
 			return fmt.Errorf("bad type in %q", line)
 		}
 		p.typ, p.ref = Type(f[0]), f[1]
-	case pWeekend:
+	case pWeekend, pWeekV:
 	case pRef:
 		switch arg {
 		case "PAST_REF", "PRESENT_REF", "FUTURE_REF":

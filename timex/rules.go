@@ -54,6 +54,9 @@ func (m *matcher) optYear(i int) (int, int) {
 	if y, ok := m.year4(i); ok {
 		return y, i + 1
 	}
+	if y, e, ok := m.spelledYear(i, true); ok {
+		return y, e
+	}
 	if m.sc.is(i, ',') {
 		if y, ok := m.year4(i + 1); ok {
 			return y, i + 2
@@ -242,11 +245,20 @@ func (m *matcher) phrase(i int, k string) int {
 			e = m.quarterRef(p.n)
 		case pWeekend:
 			e = m.weekend(i, end)
+		case pYearV, pYearRef, pWeekV:
+			var ok bool
+			if e, end, ok = m.valuePhrase(p, i, end); !ok {
+				continue
+			}
 		case pAnchor:
+			// the last day named; a month or a year named since is no
+			// anchor for "the day before"
 			ref := m.dct
 			for x := len(m.out) - 1; x >= 0; x-- {
 				if o := m.out[x]; o.Type == DateType && !o.Date.IsZero() && o.Now.IsZero() {
-					ref = o.Date
+					if o.Date.Precision() == caldate.Day {
+						ref = o.Date
+					}
 					break
 				}
 			}
@@ -292,6 +304,11 @@ func (m *matcher) modified(i int) int {
 		d, v := m.resolveMonth(mi.m, &mod, tenseNone)
 		return m.emit(i, e, Expr{Date: d, Value: v})
 	}
+	if m.flag(i+1, fHoliday) {
+		if j := m.holiday(i, i+1); j > i {
+			return j
+		}
+	}
 	if wd, ok := m.weekdayAt(i + 1); ok {
 		end := m.dayPart(i + 2)
 		d, v := m.resolveWeekday(wd, &mod, tenseNone)
@@ -325,17 +342,19 @@ func (m *matcher) anniversary(i, j int) int {
 	end := k + 1
 	var e Expr
 	// an explicit base year later in the sentence: "... ties established in 1949"
-	expl := 0
+	// ("... established in October 1948" gives the month too)
+	var expl caldate.Date
 	for x := end; x < m.n() && !m.sc.isStop(x, m.lx); x++ {
 		if y, ok := m.year4(x); ok && y+n >= 1000 && y+n <= 2200 {
-			expl = y
+			expl = m.dateBefore(x, y)
 			break
 		}
 	}
-	if be, ok := m.findBase(i); ok && (expl == 0 || expl == be.date.Y) {
+	textBase := false
+	if be, ok := m.findBase(i); ok && (expl.IsZero() || expl.Y == be.date.Y) {
 		e.Base = be.date
-	} else if expl != 0 {
-		e.Base = caldate.Date{Y: expl}
+	} else if !expl.IsZero() {
+		e.Base, textBase = expl, true
 	}
 	if !e.Base.IsZero() {
 		e.Date = addYears(e.Base, n)
@@ -344,12 +363,44 @@ func (m *matcher) anniversary(i, j int) int {
 			e.Date = e.Date.Truncate(caldate.Year)
 		}
 		e.Now = e.Date.Truncate(caldate.Year)
+		if textBase {
+			// a base the text spells out with its month dates the news to
+			// that month; only a marking cue makes it the day itself
+			e.Now = e.Date.Truncate(caldate.Month)
+		}
 		if !yearOnly && m.cueBefore(i, 4, cMark) {
 			e.Now = e.Date
 		}
 		e.Value = e.Date.String()
 	}
 	return m.emit(i, end, e)
+}
+
+// dateBefore widens the year y at token x with a month and day written just
+// before it: "October 1948", "Oct. 1, 1949", "1 October 1949".
+func (m *matcher) dateBefore(x, y int) caldate.Date {
+	d := caldate.Date{Y: y}
+	p := x - 1
+	if m.sc.is(p, ',') {
+		p--
+	}
+	if day, ok := m.dayNum(p); ok && p > 0 {
+		if mi, e, ok := m.month(p - 1); ok && e == p && validDay(y, mi.m, day) {
+			return caldate.YMD(y, mi.m, day)
+		}
+	}
+	if p != x-1 {
+		return d
+	}
+	for s := max(0, p-1); s <= p; s++ { // "Oct." is two tokens
+		if mi, e, ok := m.month(s); ok && e == x {
+			if day, ok := m.dayNum(s - 1); ok && s > 0 && validDay(y, mi.m, day) {
+				return caldate.YMD(y, mi.m, day)
+			}
+			return caldate.Date{Y: y, M: mi.m}
+		}
+	}
+	return d
 }
 
 // ago reads "75 years ago", "a year ago", "two weeks ago".
@@ -605,7 +656,11 @@ func (m *matcher) monthDay(i, end, mo, d, y int) int {
 		e.Date = caldate.YMD(y, mo, d)
 	} else {
 		var ok bool
-		if e.Date, ok = m.resolveMonthDay(mo, d, m.tense(i, end)); !ok {
+		tn := m.tense(i, end)
+		if tn == tensePast && m.strongPast(i, end) {
+			tn = tenseStrongPast
+		}
+		if e.Date, ok = m.resolveMonthDay(mo, d, tn); !ok {
 			return i
 		}
 	}
@@ -630,6 +685,11 @@ func (m *matcher) monthFirst(i int) int {
 	if y, end := m.optYear(e); y != 0 {
 		d := caldate.Date{Y: y, M: mi.m}
 		return m.emit(i, end, Expr{Date: d, Value: d.String()})
+	}
+	if mod, ok := m.lx.mods[m.kw(e)]; ok && m.isw(e+1, "year") && !m.dct.IsZero() {
+		// "June last year"
+		d := caldate.Date{Y: m.dct.Y + mod, M: mi.m}
+		return m.emit(i, e+2, Expr{Date: d, Value: d.String()})
 	}
 	if (mi.ambiguous || mi.abbr) && !m.flag(i-1, fMonthCue) {
 		return i
@@ -669,6 +729,24 @@ func (m *matcher) weekday(i int) int {
 	if !ok {
 		return i
 	}
+	// "Saturday, April 25" and "Friday Oct. 13": the date names the day
+	j := i + 1
+	if m.sc.is(j, ',') {
+		j++
+	}
+	if n := len(m.out); j < m.n() {
+		k := m.monthFirst(j)
+		if k == j {
+			k = m.dayMonth(j)
+		}
+		if k > j && len(m.out) == n+1 && m.out[n].Date.Precision() == caldate.Day {
+			x := &m.out[n]
+			x.Start = m.sc.toks[i].s
+			x.Text = m.sc.text[x.Start:x.End]
+			return k
+		}
+		m.out, m.meta = m.out[:n], m.meta[:n]
+	}
 	end := m.dayPart(i + 1)
 	d, v := m.resolveWeekday(wd, nil, m.tense(i, end))
 	return m.emit(i, end, Expr{Date: d, Value: v})
@@ -683,16 +761,31 @@ func (m *matcher) duration(i, start int) int {
 	if !ok {
 		return start
 	}
-	article := m.sc.toks[i].kind == kWord && m.lx.articles[m.kw(i)] != 0
-	hyph := false
+	// article: the count is a bare "a" or "an" ("a few" is a count of its own)
+	article := e == i+1 && m.sc.toks[i].kind == kWord && m.lx.articles[m.kw(i)] != 0
+	hyph, half := false, false
+	if m.isHalf(e) && !article {
+		e, half = e+3, true // "2 1/2 years"
+	}
 	if m.sc.isDash(e) && m.sc.glued(e-1) {
 		e, hyph = e+1, true
+	} else if m.isw(e, "of") && !article && m.sc.toks[e-1].kind == kWord {
+		e++ // "a couple of years"
+	} else if m.flag(e, fDurMore) {
+		e++ // "two more weeks", "an additional year"
 	}
 	u, ok := m.unit(e)
 	if !ok {
 		return start
 	}
 	end := e + 1
+	if half {
+		v, ok := halfValue(n, u)
+		if !ok {
+			return start
+		}
+		return m.emit(i, end, Expr{Type: DurationType, Value: v})
+	}
 	if u.code == "QTR" && (hyph || m.kw(end) == "of") {
 		return start // "three-quarters of" is a share, not a duration
 	}
@@ -703,10 +796,79 @@ func (m *matcher) duration(i, start int) int {
 		end, long = end+1, true
 	}
 	if article && start == i && !long {
-		return start
+		// "a week" alone is a duration, but not a rate after an amount
+		// ("$5 million a year", "interviews a day"), "a second" or "a quarter"
+		if u.code == "QTR" || u.code == "TS" || e != i+1 || m.sc.isDash(end) {
+			return start
+		}
+		if i > 0 && (m.flag(i-1, fRateAmount) || m.sc.toks[i-1].kind == kNum || m.pluralNoun(i-1)) {
+			return start // TimeML annotators mostly leave rates untagged
+		}
 	}
 	if m.sc.toks[i].kind == kNum && m.sc.toks[i].ndig == 4 && !hyph {
 		return start // "2019 years" is not a duration we trust
 	}
 	return m.emit(i, end, Expr{Type: DurationType, Value: durationValue(n, u)})
+}
+
+// pluralNoun reports whether token i is a lower-case word that looks like a
+// plural noun ("interviews", "CDs"), as before a rate ("... a day").
+func (m *matcher) pluralNoun(i int) bool {
+	if i < 0 || i >= m.n() || m.sc.toks[i].kind != kWord {
+		return false
+	}
+	k := m.sc.key(i)
+	return len(k) > 3 && k[len(k)-1] == 's' && k[len(k)-2] != 's' && m.lx.words[string(k)] == 0
+}
+
+// isHalf reports whether "1/2" is written at token i.
+func (m *matcher) isHalf(i int) bool {
+	if i+2 >= m.n() || !m.sc.is(i+1, '/') || !m.sc.glued(i) || !m.sc.glued(i+1) {
+		return false
+	}
+	a, b := &m.sc.toks[i], &m.sc.toks[i+2]
+	return a.kind == kNum && a.val == 1 && b.kind == kNum && b.val == 2
+}
+
+// halfValue is n and a half units, written in the next smaller unit:
+// "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M.
+func halfValue(n int, u unitInfo) (string, bool) {
+	n *= u.mult
+	num := strconv.Itoa(n)
+	switch u.code {
+	case "Y":
+		if u.mult > 1 {
+			return "P" + strconv.Itoa(n+u.mult/2) + "Y", true
+		}
+		return "P" + num + "Y6M", true
+	case "D":
+		return "P" + num + "DT12H", true
+	case "TH":
+		return "PT" + num + "H30M", true
+	case "TM":
+		return "PT" + num + "M30S", true
+	case "W":
+		return "P" + strconv.Itoa(n*7+3) + "DT12H", true
+	}
+	return "", false
+}
+
+// bareUnits reads "years", "weeks or months" after a duration opener at i:
+// a vague duration "PXY".
+func (m *matcher) bareUnits(i int) int {
+	u, ok := m.unit(i + 1)
+	if !ok || m.sc.toks[i+1].kind != kWord {
+		return i
+	}
+	k := m.sc.key(i + 1)
+	if k[len(k)-1] != 's' || u.code == "QTR" || u.code == "TS" || m.flag(i+2, fAgo) || m.lx.shifts[m.kw(i+2)] != 0 {
+		return i
+	}
+	end := i + 2
+	if m.isw(end, "or") || m.isw(end, "and") {
+		if u2, ok := m.unit(end + 1); ok && u2.code != "QTR" {
+			end += 2
+		}
+	}
+	return m.emit(i+1, end, Expr{Type: DurationType, Value: durationValue(0, u)})
 }

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"bytes"
 	"strconv"
 
 	"parley/caldate"
@@ -38,6 +39,11 @@ func (m *matcher) lead(i int, k string) int {
 			continue
 		}
 		x := &m.out[n]
+		if k := m.sc.key(j - 1); len(k) > 2 && bytes.HasSuffix(k, []byte("s")) && len(m.sc.base(j-1)) < len(k) {
+			// "around Wednesday's ruling": the word is a preposition
+			m.out, m.meta = m.out[:n], m.meta[:n]
+			continue
+		}
 		allowed := false
 		for _, t := range l.types {
 			if t == x.Type {
@@ -216,11 +222,28 @@ func (m *matcher) quarter(i int) int {
 	y, fixed := 0, false
 	if yy, ok := m.year4(j); ok {
 		y, fixed, j = yy, true, j+1
+	} else if mod, ok := m.lx.mods[m.kw(j)]; ok && m.isw(j+1, "year") && len(m.sc.key(j+1)) > 4 && !m.dct.IsZero() {
+		// "this year's third quarter", "last year's quarter"
+		y, fixed, j = m.dct.Y+mod, true, j+2
 	}
 	if m.flag(j, fFiscal) {
 		j++
 	}
 	n, e, ok := m.ordinal(j)
+	if !ok && fixed && (m.isw(j, "quarter") || m.isw(j, "period")) && j > i+1 {
+		// "the 1988 quarter", "last year's period": the quarter last named
+		// (or the last full one) in that year
+		q := 0
+		if _, lq, ok := m.lastQuarter(); ok {
+			q = lq
+		} else if m.dct.Precision() >= caldate.Month {
+			q = ((m.dct.M+2)/3+2)%4 + 1
+		}
+		if q == 0 {
+			return i
+		}
+		return m.emit(i, j+1, Expr{Value: strconv.Itoa(y) + "-Q" + strconv.Itoa(q)})
+	}
 	if !ok || n < 1 || n > 4 {
 		return i
 	}
@@ -304,6 +327,8 @@ func (m *matcher) season(i, s int) int {
 	} else if m.isw(end, "of") {
 		if yy, ok := m.year4(end + 1); ok {
 			y, end = yy, end+2
+		} else if yy, e, ok := m.spelledYear(end+1, false); ok {
+			y, end = yy, e
 		}
 	}
 	if y == 0 && s == i && !m.flag(i-1, fMonthCue) {
@@ -524,3 +549,90 @@ func (m *matcher) kb(i int) []byte {
 
 // isw reports whether token i is the word w, without allocating.
 func (m *matcher) isw(i int, w string) bool { return string(m.kb(i)) == w }
+
+// valuePhrase resolves the phrases that TimeML values but that give no Date:
+// "the year" (dct's year, or a one-year period before "ended"), "that year"
+// (the last year named) and "the week" (dct's week, or "the week of
+// March 6"). ok is false when the phrase is part of something longer
+// ("the year-earlier ...").
+func (m *matcher) valuePhrase(p phrase, i, end int) (Expr, int, bool) {
+	if m.sc.isDash(end) && m.sc.glued(end-1) {
+		return Expr{}, end, false
+	}
+	switch p.kind {
+	case pYearV:
+		if y, ok := m.year4(end); ok {
+			return Expr{Date: caldate.Date{Y: y}, Value: strconv.Itoa(y)}, end + 1, true
+		}
+		if y, e, ok := m.spelledYear(end, false); ok {
+			return Expr{Date: caldate.Date{Y: y}, Value: strconv.Itoa(y)}, e, true
+		}
+		if m.flag(end, fPeriodEnd) {
+			return Expr{Type: DurationType, Value: "P1Y"}, end, true
+		}
+		if m.dct.IsZero() {
+			return Expr{}, end, false
+		}
+		return Expr{Value: strconv.Itoa(m.dct.Y + p.n)}, end, true
+	case pYearRef:
+		ref := m.dct
+		for x := len(m.out) - 1; x >= 0; x-- {
+			if o := m.out[x]; o.Type == DateType && !o.Date.IsZero() && o.Now.IsZero() {
+				ref = o.Date
+				break
+			}
+		}
+		if ref.IsZero() {
+			return Expr{}, end, false
+		}
+		return Expr{Value: strconv.Itoa(ref.Y + p.n)}, end, true
+	case pWeekV:
+		if m.isw(end, "of") {
+			n := len(m.out)
+			if k := m.at(end + 1); k > end+1 && len(m.out) == n+1 && m.out[n].Date.Precision() == caldate.Day {
+				d := m.out[n].Date
+				m.out, m.meta = m.out[:n], m.meta[:n]
+				return Expr{Value: weekValue(d)}, k, true
+			}
+			m.out, m.meta = m.out[:n], m.meta[:n]
+		}
+		if m.dct.Precision() < caldate.Day {
+			return Expr{}, end, false
+		}
+		return Expr{Value: weekValue(m.dct)}, end, true
+	}
+	return Expr{}, end, false
+}
+
+// spelledYear reads a year written in words at i: "nineteen ninety-six",
+// "two thousand", "two thousand and one". strict, for places where a count
+// could stand ("May two thousand ..."), takes only "eighteen ..." and
+// "nineteen ...".
+func (m *matcher) spelledYear(i int, strict bool) (int, int, bool) {
+	if i+1 >= m.n() || m.sc.toks[i].kind != kWord || m.sc.toks[i+1].kind != kWord {
+		return 0, i, false
+	}
+	c, ok := m.lx.cards[string(m.sc.key(i))]
+	if !ok {
+		return 0, i, false
+	}
+	if c >= 11 && c <= 20 && (c >= 18 || !strict) {
+		// "nineteen ninety-six", "eighteen twelve"
+		if v, e, ok := m.count(i+1, false); ok && v >= 10 && v <= 99 {
+			return c*100 + v, e, true
+		}
+		return 0, i, false
+	}
+	if c == 2 && !strict && m.isw(i+1, "thousand") {
+		y, e := 2000, i+2
+		j := e
+		if m.isw(j, "and") {
+			j++
+		}
+		if v, e2, ok := m.count(j, false); ok && v >= 1 && v <= 99 && m.sc.toks[j].kind == kWord {
+			y, e = 2000+v, e2
+		}
+		return y, e, true
+	}
+	return 0, i, false
+}

@@ -15,7 +15,12 @@ const (
 	tenseNone tense = iota
 	tenseFuture
 	tensePast
+	// tenseStrongPast is a past cue word (not merely an "-ed" ending): a
+	// month and day may then be up to maxStrongPast days back.
+	tenseStrongPast
 )
+
+const maxStrongPast = 300
 
 // exprMeta is what the tagger knows about an expression beyond Expr; Anchor uses it.
 type exprMeta struct {
@@ -126,7 +131,7 @@ func (m *matcher) at(i int) int {
 		}
 	}
 	the := k == "the"
-	if the || fl&(fFiscal|fOrd) != 0 {
+	if the || fl&(fFiscal|fOrd) != 0 || m.hasMod(k) {
 		if j := m.quarter(i); j > i {
 			return j
 		}
@@ -163,6 +168,11 @@ func (m *matcher) at(i int) int {
 			return m.emit(i, i+2, Expr{Date: d, Value: d.String()})
 		}
 	}
+	if fl&fHoliday != 0 && m.sc.toks[i].upper {
+		if j := m.holiday(i, i); j > i {
+			return j
+		}
+	}
 	if m.sc.toks[i].upper {
 		if j := m.weekdays(i); j > i {
 			return j
@@ -179,6 +189,10 @@ func (m *matcher) at(i int) int {
 	if j := m.phrase(i, k); j > i {
 		return j
 	}
+	if y, j, ok := m.spelledYear(i, true); ok {
+		d := caldate.Date{Y: y}
+		return m.emit(i, j, Expr{Date: d, Value: d.String()})
+	}
 	if _, ok := m.lx.mods[k]; ok {
 		if j := m.modified(i); j > i {
 			return j
@@ -194,6 +208,11 @@ func (m *matcher) at(i int) int {
 	}
 	if j := m.ago(i); j > i {
 		return j
+	}
+	if fl&fBareUnitOpen != 0 && i+1 < len(m.sc.toks) {
+		if j := m.bareUnits(i); j > i {
+			return j
+		}
 	}
 	if fl&fDurOpen != 0 && i+1 < len(m.sc.toks) {
 		if j := m.duration(i+1, i); j > i+1 {
@@ -327,10 +346,10 @@ func (m *matcher) count(i int, article bool) (n, end int, ok bool) {
 	}
 	if article {
 		if v, ok := m.lx.articles[k]; ok {
-			// "a few": a vague count
+			// "a few" is a vague count
 			if i+1 < m.n() && m.sc.toks[i+1].kind == kWord {
-				if c, ok := m.lx.cards[string(m.sc.key(i+1))]; ok && c == 0 {
-					return 0, i + 2, true
+				if c, ok := m.lx.cards[string(m.sc.key(i+1))]; ok && (c == 0 || c == 2 || c == 12) {
+					return c, i + 2, true // "a few", "a couple", "a dozen"
 				}
 			}
 			return v, i + 1, true
@@ -405,13 +424,34 @@ func (m *matcher) cueAt(j int, want func(cueKind) bool) (cueKind, int) {
 
 func isTenseCue(k cueKind) bool { return k == cFuture || k == cPast }
 
+// coverAt is the tense cue that covers token j: one that starts up to
+// maxCover words before j and reaches j wins over one that starts at j, so
+// that "will last" is future although "last" alone is a past cue, and "had
+// been due to" is past although "due to" alone is future.
+func (m *matcher) coverAt(j int) cueKind {
+	for s := max(0, j-maxCover); s <= j; s++ {
+		if s < j && m.sc.isStop(s, m.lx) {
+			continue
+		}
+		if k, n := m.cueAt(s, isTenseCue); k != cNone && s+n > j {
+			return k
+		}
+	}
+	return cNone
+}
+
+// maxCover is how many words before a token a covering cue may start.
+const maxCover = 3
+
 // tenseAt is the cue kind at j for tense, including past-tense endings.
 func (m *matcher) tenseAt(j int) cueKind {
-	if k, _ := m.cueAt(j, isTenseCue); k != cNone {
+	if k := m.coverAt(j); k != cNone {
 		return k
 	}
 	tk := &m.sc.toks[j]
-	if tk.kind == kWord && tk.e-tk.s > 4 {
+	// A capitalised word ending in "-ed" is a name ("United") far more
+	// often than a verb that opens a sentence.
+	if tk.kind == kWord && tk.e-tk.s > 4 && !tk.upper {
 		k := m.sc.key(j)
 		for _, s := range m.lx.suffixes {
 			if bytes.HasSuffix(k, []byte(s)) {
@@ -470,7 +510,7 @@ func (m *matcher) strongPast(i, j int) bool {
 		if m.sc.isStop(x, m.lx) {
 			break
 		}
-		if k, _ := m.cueAt(x, isTenseCue); k != cNone {
+		if k := m.coverAt(x); k != cNone {
 			return k == cPast
 		}
 	}
@@ -478,7 +518,7 @@ func (m *matcher) strongPast(i, j int) bool {
 		if m.sc.isStop(x, m.lx) {
 			break
 		}
-		if k, _ := m.cueAt(x, isTenseCue); k != cNone {
+		if k := m.coverAt(x); k != cNone {
 			return k == cPast
 		}
 	}
@@ -491,7 +531,12 @@ func (m *matcher) strongPast(i, j int) bool {
 func (m *matcher) monthTense(mo, i, j int) tense {
 	tn := m.tense(i, j)
 	if tn != tenseFuture && m.dct.Precision() >= caldate.Month {
-		if ahead := (mo - m.dct.M + 12) % 12; ahead >= 1 && ahead <= 2 && !m.strongPast(i, j) {
+		ahead := (mo - m.dct.M + 12) % 12
+		if ahead >= 1 && ahead <= 2 && !m.strongPast(i, j) {
+			return tenseFuture
+		}
+		// "by February", "until mid-November": a limit ahead, within half a year
+		if ahead >= 0 && ahead <= 6 && m.flag(i-1, fMonthFuture) && !m.strongPast(i, j) {
 			return tenseFuture
 		}
 	}
@@ -612,7 +657,7 @@ func (m *matcher) resolveMonthDay(mo, day int, tn tense) (caldate.Date, bool) {
 		if m.dct.D == 0 { // month-precision dct: the whole month is "now"
 			cmp = (c.Y*12 + c.M) - (m.dct.Y*12 + m.dct.M)
 		}
-		if (tn == tenseFuture && cmp < 0) || (tn == tensePast && cmp > 0) {
+		if (tn == tenseFuture && cmp < 0) || (tn >= tensePast && cmp > 0) {
 			continue
 		}
 		if absInt(dist) < bestDist {
@@ -622,7 +667,9 @@ func (m *matcher) resolveMonthDay(mo, day int, tn tense) (caldate.Date, bool) {
 	// A tense cue moves a date across dct only within about half a year:
 	// "payable Dec. 15" in a clause with some past verb, written in
 	// November, is next month, not eleven months ago.
-	if bestDist > 183 {
+	// A past cue word ("was last seen Nov. 3", "the year ended March 31")
+	// reaches further back.
+	if bestDist > 183 && (tn != tenseStrongPast || bestDist > maxStrongPast) {
 		best = nearest
 	}
 	return best, !best.IsZero()

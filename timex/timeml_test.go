@@ -83,6 +83,47 @@ func TestTimeML(t *testing.T) {
 			[]tx{{"2021-08", "DATE", "2021-08"}}},
 		{"The envoy will arrive on Thursday.", "",
 			[]tx{{"Thursday", "DATE", "XXXX-WXX-4"}}},
+		// spelled-out years
+		{"Prices were low in the winter of nineteen ninety-four.", "1998-02-23",
+			[]tx{{"the winter of nineteen ninety-four", "DATE", "1994-WI"}}},
+		{"Unemployment is to be halved by the year two thousand.", "1998-02-23",
+			[]tx{{"the year two thousand", "DATE", "2000"}}},
+		{"A blast hit the city in January nineteen ninety-seven.", "1998-02-23",
+			[]tx{{"January nineteen ninety-seven", "DATE", "1997-01"}}},
+		{"He left in nineteen seventy-nine.", "1998-02-23",
+			[]tx{{"nineteen seventy-nine", "DATE", "1979"}}},
+		// the year, the week
+		{"Revenue for the year ended March 31 rose.", "1989-11-02",
+			[]tx{{"the year", "DURATION", "P1Y"}, {"March 31", "DATE", "1989-03-31"}}},
+		{"Sales for the full year were flat; the index fell for the week.", "1989-11-02",
+			[]tx{{"the full year", "DATE", "1989"}, {"the week", "DATE", "1989-W44"}}},
+		{"The deal should close by year-end.", "1989-11-02",
+			[]tx{{"year-end", "DATE", "1989"}}},
+		{"A hearing is set for the week of March 6.", "2000-02-24",
+			[]tx{{"the week of March 6", "DATE", "2000-W10"}}},
+		{"He fled in June 1998 and returned later that year.", "2000-01-28",
+			[]tx{{"later that year", "DATE", "1998"}}},
+		{"Output fell in July last year.", "1998-02-19",
+			[]tx{{"July last year", "DATE", "1997-07"}}},
+		// months ahead after "by", "until"
+		{"It will repay the loan by February.", "1989-11-02",
+			[]tx{{"February", "DATE", "1990-02"}}},
+		// durations
+		{"Troops will be committed within weeks.", "1990-08-15",
+			[]tx{{"weeks", "DURATION", "PXW"}}},
+		{"They lived in camps for 2 1/2 years.", "1998-02-27",
+			[]tx{{"2 1/2 years", "DURATION", "P2Y6M"}}},
+		{"The boy will stay for at least two more weeks.", "2000-04-20",
+			[]tx{{"at least two more weeks", "DURATION", "P2W"}}},
+		{"Nothing will change for a couple of years.", "1998-02-27",
+			[]tx{{"a couple of years", "DURATION", "P2Y"}}},
+		{"The panel will finish its work within a year.", "1998-02-27",
+			[]tx{{"a year", "DURATION", "P1Y"}}},
+		// quarters named through a year
+		{"Net sales for this year's third quarter fell.", "1989-11-02",
+			[]tx{{"this year's third quarter", "DATE", "1989-Q3"}}},
+		{"Profit rose in the third quarter from the 1988 quarter.", "1989-11-02",
+			[]tx{{"the 1988 quarter", "DATE", "1988-Q3"}}},
 	}
 	for _, c := range cases {
 		dct, err := caldate.Parse(c.dct)
@@ -117,6 +158,8 @@ func TestTimeMLDrops(t *testing.T) {
 		"The club held a dinner for its 40th anniversary.",
 		"About three-quarters of voters agreed.",
 		"Prices fall when supply grows.",
+		"The plan saves $500 million a year and adds 700 seats a week.",
+		"He was the second to speak.",
 	} {
 		if got := tg.TagTimeML(s, dct); len(got) != 0 {
 			t.Errorf("%q: unexpected %v", s, texts(got))

@@ -83,7 +83,7 @@ func Default() *Tagger {
 
 // Load builds a tagger from rule files in fsys, laid out like the embedded
 // data folder: months.txt, weekdays.txt, numbers.txt, units.txt,
-// relative.txt, cues.txt and anniversaries.txt at its root. Each file
+// relative.txt, cues.txt, anniversaries.txt and holidays.txt at its root. Each file
 // documents its line format at its top.
 func Load(fsys fs.FS) (*Tagger, error) {
 	t := &Tagger{}

@@ -162,6 +162,20 @@ func TestWeekdays(t *testing.T) {
 			[]want{{"between Monday and Wednesday", "", "2022-06-13", "2022-06-13", "2022-06-15"}}},
 		{"The drills will run from Friday to Monday.", "2022-06-16",
 			[]want{{"from Friday to Monday", "", "2022-06-17", "2022-06-17", "2022-06-20"}}},
+		// a cue that covers a shorter one: "will last" is future, not the past "last"
+		// (dct Monday 2024-06-17)
+		{"The visit, made at the invitation of the host leader, will last from Tuesday to Wednesday, after which he leaves.", "2024-06-17",
+			[]want{{"from Tuesday to Wednesday", "", "2024-06-18", "2024-06-18", "2024-06-19"}}},
+		{"The talks had been due to end on Friday.", "2022-06-15",
+			[]want{{"Friday", "", "2022-06-10", "2022-06-10", ""}}},
+		// a capitalised "-ed" word is a name, not a past verb
+		{"The father would be travelling to the United States Thursday.", "2022-06-15",
+			[]want{{"Thursday", "", "2022-06-16", "2022-06-16", ""}}},
+		{"The envoy may return as early as Monday.", "2022-06-15",
+			[]want{{"Monday", "", "2022-06-20", "2022-06-20", ""}}},
+		// a weekday with its date: the date decides
+		{"The paper said in its editorial on Saturday, April 25 that the court erred.", "1998-04-27",
+			[]want{{"Saturday, April 25", "", "1998-04-25", "1998-04-25", ""}}},
 		// no dct: an unresolved weekday
 		{"The envoy will arrive on Thursday.", "",
 			[]want{{"Thursday", "", "XXXX-WXX-4", "", ""}}},
@@ -264,6 +278,11 @@ func TestAnniversaries(t *testing.T) {
 		// with a dct, "N years ago" counts back from it
 		{"Since diplomatic ties were set up 70 years ago, Beijing and Moscow have grown close.", "2019-10-01",
 			[]want{{"70 years ago", "", "1949", "1949", ""}}, "1949-10-02", "2019"},
+		// an explicit base with its month: the news is dated to the month
+		{"Both capitals hailed the 75th anniversary of ties established in October 1948.", "",
+			[]want{{"the 75th anniversary", "", "2023-10", "2023-10", ""}}, "1948-10", "2023-10"},
+		{"Crowds marked the 20th anniversary of the bridge opened on 3 May 2001.", "",
+			[]want{{"the 20th anniversary", "", "2021-05-03", "2021-05-03", ""}}, "2001-05-03", "2021-05-03"},
 		// no base: no date invented
 		{"The club held a dinner for its 40th anniversary.", "",
 			[]want{{"40th anniversary", "", "", "", ""}}, "", ""},
@@ -317,6 +336,9 @@ func TestAnchor(t *testing.T) {
 		{"background full date is not evidence",
 			"The accord signed on July 16, 2001 still guides ties, the minister said on Monday.", "2021-07-07", "",
 			"2021-07-07", "stamp", false},
+		{"no date, text base with a month",
+			"The 75th anniversary of ties established in October 1948 was celebrated in both capitals.", "", "",
+			"2023-10", "text:anniversary", false},
 		{"weekday and old years are not evidence",
 			"The envoy recalled the 2015 talks on Sunday.", "2023-02-02", "",
 			"2023-02-02", "stamp", false},
@@ -334,7 +356,7 @@ func TestAnchor(t *testing.T) {
 
 func TestLoadErrors(t *testing.T) {
 	good := fstest.MapFS{}
-	for _, name := range []string{"months.txt", "weekdays.txt", "numbers.txt", "units.txt", "relative.txt", "cues.txt", "anniversaries.txt"} {
+	for _, name := range []string{"months.txt", "weekdays.txt", "numbers.txt", "units.txt", "relative.txt", "cues.txt", "anniversaries.txt", "holidays.txt"} {
 		b, err := embedded.ReadFile("data/" + name)
 		if err != nil {
 			t.Fatal(err)
@@ -368,6 +390,7 @@ func TestLoadErrors(t *testing.T) {
 		"cues.txt":          "sometimes|maybe\n",
 		"anniversaries.txt": "1949-13-01 ; x\n",
 		"units.txt":         "day Q 1\n",
+		"holidays.txt":      "thanksgiving | 11-22>8\n",
 	} {
 		broken := fstest.MapFS{}
 		for k, v := range good {
@@ -407,5 +430,45 @@ func TestConcurrent(t *testing.T) {
 	}
 	for g := 0; g < 4; g++ {
 		<-done
+	}
+}
+
+func TestHolidays(t *testing.T) {
+	tg := Default()
+	cases := []struct {
+		s, dct string
+		w      []want
+	}{
+		// dct Saturday 1999-11-20
+		{"Shops expect crowds on Thanksgiving Day.", "1999-11-20",
+			[]want{{"Thanksgiving Day", "", "1999-11-25", "1999-11-25", ""}}},
+		{"Sales were weak last Christmas.", "1999-11-20",
+			[]want{{"last Christmas", "", "1998-12-25", "1998-12-25", ""}}},
+		{"The pope spoke on Easter 2001 and on Good Friday 2024.", "1999-11-20",
+			[]want{{"Easter 2001", "", "2001-04-15", "2001-04-15", ""}, {"Good Friday 2024", "", "2024-03-29", "2024-03-29", ""}}},
+		{"Voters go to the polls on Election Day.", "1998-10-26",
+			[]want{{"Election Day", "", "1998-11-03", "1998-11-03", ""}}},
+		{"The truce held over New Year’s Day.", "2019-01-03",
+			[]want{{"New Year’s Day", "", "2019-01-01", "2019-01-01", ""}}},
+		// a coarse or missing dct
+		{"Talks resume after Christmas.", "",
+			[]want{{"Christmas", "", "XXXX-12-25", "", ""}}},
+		{"Talks resume after Thanksgiving.", "2005",
+			[]want{{"Thanksgiving", "", "2005-11-24", "2005-11-24", ""}}},
+	}
+	for _, c := range cases {
+		check(t, tg, c.s, c.dct, c.w)
+	}
+	// a lower-case word is not a holiday
+	if got := tg.Tag("We give thanks at easter.", date(t, "2020-01-01")); len(got) != 0 {
+		t.Errorf("lower case: %v", texts(got))
+	}
+}
+
+func TestEaster(t *testing.T) {
+	for y, want := range map[int]string{1998: "1998-04-12", 2000: "2000-04-23", 2019: "2019-04-21", 2024: "2024-03-31", 2038: "2038-04-25"} {
+		if got := easter(y).String(); got != want {
+			t.Errorf("easter(%d) = %s, want %s", y, got, want)
+		}
 	}
 }
