@@ -33,7 +33,7 @@ func usage() string {
 	for _, n := range names {
 		fmt.Fprintf(&b, "  parley %s\n      %s\n", commands[n].synopsis, commands[n].summary)
 	}
-	b.WriteString("\nPATH is a .txt or .html file or a directory (read recursively).\nRun 'parley COMMAND -h' for a command's flags.\n")
+	b.WriteString("\nPATH is a .txt, .html, .warc or .warc.gz file, a directory (read recursively), or - for standard input.\nRun 'parley COMMAND -h' for a command's flags.\n")
 	return b.String()
 }
 
@@ -55,9 +55,9 @@ func register(name, synopsis, summary string, fn func(args []string, stdout, std
 
 func init() {
 	register("extract", "extract PATH... [--docs FILE] [--max-bytes N]", "print events as JSON Lines", cmdExtract)
-	register("eval", "eval GOLD_DIR [--json] [--misses]", "score the pipeline on a gold set", cmdEval)
+	register("eval", "eval GOLD_DIR [--json] [--misses] [--calibration]", "score the pipeline on a gold set", cmdEval)
 	register("run", "run PATH... [--db FILE] [--docs FILE]", "ingest documents into the store", cmdRun)
-	register("events", "events [--db FILE] [--pair A-B] [--type T] [--since D] [--until D] [--format table|csv|jsonl]", "query the store", cmdEvents)
+	register("events", "events [--db FILE] [--merged|--mentions] [--pair A-B] [--type T] [--status S] [--actor NAME] [--min-sources N] [--search WORDS] [--since D] [--until D] [--format table|csv|jsonl]", "query the store", cmdEvents)
 }
 
 // errUsage marks a usage error: exit status 2.
