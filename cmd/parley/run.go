@@ -44,7 +44,10 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if prog.tty {
 		prog.total = ingest.TotalSize(paths)
 	}
-	p := pipeline.Default()
+	p, err := newPipeline(true)
+	if err != nil {
+		return err
+	}
 	var read, stored, unchanged, failed, processFailed, nEvents int
 	var storeErr error
 	reasons := map[string]int{}
