@@ -148,6 +148,10 @@ The talks took place in a hotel on the lake, officials
 said, and the next round is planned for the spring.
 `, "\n", "\r\n")
 
+const pageNameLead = "Updated: 2024-03-14\n\n" +
+	"Ostrel Foreign Minister Lena Varga met Kelesian Foreign Minister Piet Doran in Kelm on Tuesday.\n\n" +
+	"Observers said Varga could visit Kelm again later in the year.\n"
+
 func TestText(t *testing.T) {
 	cases := []struct {
 		name     string
@@ -223,6 +227,16 @@ func TestText(t *testing.T) {
 			title: "Envoys hold first round of border talks",
 			keep:  []string{"The envoys of Marel and Tosk held", "talks on the disputed border on Monday, and they agreed", "the end of the year.", "said, and the next round is planned for the spring."},
 			drop:  []string{"Share"},
+		},
+		{
+			// The lead is one sentence of names: too few stopwords to read
+			// as prose, but it ends like a sentence right above the body.
+			name: "name-heavy lead",
+			page: pageNameLead,
+			date: caldate.YMD(2024, 3, 14),
+			keep: []string{"Ostrel Foreign Minister Lena Varga met Kelesian Foreign Minister Piet Doran in Kelm on Tuesday.",
+				"Observers said Varga could visit Kelm again later in the year."},
+			drop: []string{"Updated:"},
 		},
 		{
 			name:  "listing above the article",

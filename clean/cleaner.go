@@ -10,6 +10,7 @@ import (
 // Cleaner cleans pages with one vocabulary. It is safe for concurrent use.
 type Cleaner struct {
 	v *Vocabulary
+	m *Model
 }
 
 // New returns a Cleaner using v (the embedded vocabulary if v is nil).
@@ -17,7 +18,7 @@ func New(v *Vocabulary) *Cleaner {
 	if v == nil {
 		v = defaultVocabulary
 	}
-	return &Cleaner{v: v}
+	return &Cleaner{v: v, m: defaultModel}
 }
 
 var (

@@ -74,22 +74,40 @@ func (k *Corpus) Docs(site, line string) int {
 // lines that occur in MinDocs or more documents of the site taken for
 // boilerplate.
 func (k *Corpus) Text(site, raw string) Article {
-	min := k.MinDocs
-	if min <= 0 {
-		min = 2
-	}
 	k.mu.RLock()
 	m := k.sites[site]
 	k.mu.RUnlock()
 	if m == nil {
 		return k.c.Text(raw)
 	}
-	return k.c.text(raw, func(s string) bool {
+	return k.c.text(raw, k.repeated(m))
+}
+
+// Explain cleans a page of site as Text does and returns the verdict on
+// each line (see Cleaner.Explain).
+func (k *Corpus) Explain(site, raw string) (Article, []LineNote) {
+	k.mu.RLock()
+	m := k.sites[site]
+	k.mu.RUnlock()
+	if m == nil {
+		return k.c.Explain(raw)
+	}
+	return k.c.explain(raw, k.repeated(m))
+}
+
+// repeated tells the lines that occur in MinDocs or more documents of the
+// site whose counts are m.
+func (k *Corpus) repeated(m map[uint64]int32) func(string) bool {
+	min := k.MinDocs
+	if min <= 0 {
+		min = 2
+	}
+	return func(s string) bool {
 		k.mu.RLock()
 		n := m[lineHash(s)]
 		k.mu.RUnlock()
 		return int(n) >= min
-	})
+	}
 }
 
 func indexNL(text string, pos int) int {

@@ -135,7 +135,7 @@ func TestGoldReport(t *testing.T) {
 				}
 				// Lines shaped like prose that were dropped, with the reason.
 				var n lineNorm
-				lines := std.scan(a.Text, &n)
+				lines := std.scan(a.Text, &n, 0)
 				markScript(lines)
 				for _, l := range lines {
 					if !l.shape || inBody(a, a.Text[l.start:l.end]) {

@@ -48,7 +48,10 @@ func (c *Cleaner) HTML(raw []byte, url string) (a Article, err error) {
 		return a, err
 	}
 	opts := trafilatura.Options{
-		EnableFallback:  true,
+		// The readability and distiller fallbacks took a fifth of the time
+		// and did not help: body F1 on article-extraction-benchmark is
+		// 0.964 without them, 0.963 with them.
+		EnableFallback:  false,
 		ExcludeComments: true,
 		// The page date is taken below by htmldate on the untouched page.
 		HtmlDateMode: trafilatura.Disabled,
@@ -81,7 +84,7 @@ func (c *Cleaner) HTML(raw []byte, url string) (a Article, err error) {
 // lines in another script and menus are dropped.
 func (c *Cleaner) lightFilter(a *Article) {
 	var n lineNorm
-	lines := c.scan(a.Text, &n)
+	lines := c.scan(a.Text, &n, 0)
 	foreign := markScript(lines)
 	title := -1
 	for i := range lines {

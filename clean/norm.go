@@ -34,6 +34,8 @@ type lineNorm struct {
 	seps         int  // list separators: | • · » › and " / "
 	at           bool // an @ (e-mail, handle)
 	inWord       bool
+
+	hits [maxLangs]int // function words of each language on the page so far (see Cleaner.scan)
 }
 
 func (n *lineNorm) reset() {

@@ -1,6 +1,8 @@
 package clean
 
 import (
+	"math"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,8 +40,10 @@ const (
 	stampLookback  = 12 // lines scanned for the page date stamp
 )
 
-// scan splits text into lines and describes each.
-func (c *Cleaner) scan(text string, n *lineNorm) []line {
+// scan splits text into lines and describes each, counting stopwords of
+// language lang (an index of Vocabulary.langs).
+func (c *Cleaner) scan(text string, n *lineNorm, lang int) []line {
+	n.hits = [maxLangs]int{}
 	lines := make([]line, 0, 64)
 	for pos := 0; pos < len(text); {
 		end := strings.IndexByte(text[pos:], '\n')
@@ -53,7 +57,7 @@ func (c *Cleaner) scan(text string, n *lineNorm) []line {
 		if s == e {
 			continue
 		}
-		lines = append(lines, c.describe(text, s, e, n))
+		lines = append(lines, c.describe(text, s, e, n, uint16(1)<<lang))
 	}
 	return lines
 }
@@ -117,7 +121,7 @@ func endsSentence(s string) bool {
 }
 
 // describe measures one line and applies the boilerplate rules to it.
-func (c *Cleaner) describe(text string, s, e int, n *lineNorm) line {
+func (c *Cleaner) describe(text string, s, e int, n *lineNorm, lang uint16) line {
 	str := text[s:e]
 	n.run(str)
 	l := line{start: s, end: e, latin: n.latin, other: n.other, upper: n.upper, lower: n.lower, seps: n.seps}
@@ -133,8 +137,13 @@ func (c *Cleaner) describe(text string, s, e int, n *lineNorm) line {
 		if wi == nil {
 			continue
 		}
-		if wi.stop && letters {
-			l.stop++
+		if wi.stop != 0 && letters {
+			if wi.stop&lang != 0 {
+				l.stop++
+			}
+			for b := wi.stop; b != 0; b &= b - 1 {
+				n.hits[bits.TrailingZeros16(b)]++
+			}
 		}
 		rest := n.buf[n.starts[i]:]
 		for _, r := range wi.rules {
@@ -182,8 +191,29 @@ func (c *Cleaner) describe(text string, s, e int, n *lineNorm) line {
 		l.bad = "byline"
 	case str[0] == '(' && str[len(str)-1] == ')' && l.words <= 4:
 		l.bad = "credit"
+	case galleryCount(str):
+		l.caption = true
+		l.bad = "caption: gallery"
 	}
 	return l
+}
+
+// galleryCount spots the caption of a photo gallery, which opens with the
+// photo's number: "3 of 12 Shoppers queue outside the store".
+func galleryCount(s string) bool {
+	i := 0
+	for i < len(s) && i < 3 && digitAt(s, i) {
+		i++
+	}
+	if i == 0 || !strings.HasPrefix(s[i:], " of ") {
+		return false
+	}
+	j := i + 4
+	k := j
+	for k < len(s) && k < j+3 && digitAt(s, k) {
+		k++
+	}
+	return k > j && k < len(s) && s[k] == ' '
 }
 
 // isByline spots "By NAME | site | date" and "By NAME" lines; "By the end
@@ -217,12 +247,50 @@ func (c *Cleaner) Text(raw string) Article { return c.text(raw, nil) }
 // text is Text; repeated, if not nil, tells the lines that recur across
 // the site's pages (see Corpus).
 func (c *Cleaner) text(raw string, repeated func(line string) bool) Article {
+	a, _ := c.analyse(raw, repeated)
+	return a
+}
+
+// LineNote is the cleaner's verdict on one non-empty line of a page, for
+// studying its mistakes.
+type LineNote struct {
+	Span
+	Kept   bool   // the line is in Article.Body
+	Title  bool   // the line holds Article.Title
+	Prose  bool   // the line reads as running prose
+	Reason string // why the line is boilerplate wherever it stands, "" if it is not
+}
+
+// Explain cleans raw as Text does and returns the verdict on each line.
+func (c *Cleaner) Explain(raw string) (Article, []LineNote) { return c.explain(raw, nil) }
+
+func (c *Cleaner) explain(raw string, repeated func(line string) bool) (Article, []LineNote) {
+	a, lines := c.analyse(raw, repeated)
+	kept := make(map[int]bool, len(a.Body))
+	for _, s := range a.Body {
+		kept[s.Start] = true
+	}
+	notes := make([]LineNote, len(lines))
+	for i, l := range lines {
+		notes[i] = LineNote{Span: Span{l.start, l.end}, Kept: kept[l.start], Prose: l.prose, Reason: l.bad,
+			Title: a.Title != "" && a.TitleSpan.Start == l.start}
+	}
+	return a, notes
+}
+
+// analyse is text, also returning the lines as judged.
+func (c *Cleaner) analyse(raw string, repeated func(line string) bool) (Article, []line) {
 	a := Article{Text: raw}
 	var n lineNorm
 	n.buf = make([]byte, 0, 512)
-	lines := c.scan(raw, &n)
+	lines := c.scan(raw, &n, 0)
 	if len(lines) == 0 {
-		return a
+		return a, lines
+	}
+	lang := c.pageLang(&n)
+	if lang != 0 {
+		// Judge the page again with its own language's function words.
+		lines = c.scan(raw, &n, lang)
 	}
 	if repeated != nil {
 		for i := range lines {
@@ -251,8 +319,20 @@ func (c *Cleaner) text(raw string, repeated func(line string) bool) Article {
 			}
 		}
 		if first < 0 {
-			return a
+			return a, lines
 		}
+	}
+	// A sentence right next to the article belongs to it, though it has
+	// too few stopwords to read as prose: a lead that is all names ("Foreign
+	// Minister A met Foreign Minister B in C on Tuesday.").
+	lead := int(c.m.w[wLeadWords])
+	for first > 0 && c.adjacentSentence(raw, &lines[first-1], lead) {
+		first--
+		lines[first].prose = true
+	}
+	for last+1 < len(lines) && c.adjacentSentence(raw, &lines[last+1], lead) {
+		last++
+		lines[last].prose = true
 	}
 	body := make([]int, 0, last-first+1)
 	words, stop := 0, 0
@@ -279,9 +359,30 @@ func (c *Cleaner) text(raw string, repeated func(line string) bool) Article {
 	}
 	c.findStamp(&a, lines, ti, body[0])
 	a.Dateline = c.dateline(raw[a.Body[0].Start:a.Body[0].End])
-	a.Language = language(raw, a.Body, words, stop, foreign)
-	return a
+	a.Language = language(raw, a.Body, words, stop, foreign || lang != 0)
+	return a, lines
 }
+
+// pageLang returns the language (index of Vocabulary.langs) whose function
+// words are the most frequent on the page just scanned, English unless
+// another clearly leads: a page in Portuguese has few English stopwords
+// and its prose would not read as prose.
+func (c *Cleaner) pageLang(n *lineNorm) int {
+	best := 0
+	for i := 1; i < len(c.v.langs); i++ {
+		if n.hits[i] > n.hits[best] {
+			best = i
+		}
+	}
+	if best != 0 && (n.hits[best] < minLangHits || n.hits[best]*2 < n.hits[0]*3) {
+		return 0
+	}
+	return best
+}
+
+// minLangHits is the fewest function words of a language on a page for
+// the page to be judged in it.
+const minLangHits = 20
 
 // joinWrapped judges hard-wrapped paragraphs as a whole: a run of adjacent
 // lines (no blank line between) where every line but the last is a long
@@ -335,7 +436,7 @@ func (c *Cleaner) continues(text string, l, next *line) bool {
 	i := strings.LastIndexByte(s, ' ')
 	w := strings.ToLower(s[i+1:])
 	wi := c.v.words[w]
-	return len(w) <= 4 && wi != nil && wi.stop
+	return len(w) <= 4 && wi != nil && wi.stop != 0
 }
 
 // fragment: a line that may be the start or middle of a wrapped paragraph.
@@ -380,40 +481,42 @@ func foreignProse(l *line) bool {
 	return l.other >= 20 && (l.endPunct || l.other >= 60)
 }
 
+// adjacentSentence: a line that is no boilerplate, of at least minWords
+// words, in the page's script and ending like a sentence (not a headline).
+func (c *Cleaner) adjacentSentence(text string, l *line, minWords int) bool {
+	return l.bad == "" && !l.prose && l.endPunct && l.words >= minWords && l.latin >= l.other &&
+		!titleLike(text, l, false)
+}
+
 // sentenceLike accepts short lines inside the article that read as a
 // sentence ("Talks resume today.") but are too short to count as prose.
 func sentenceLike(l *line) bool {
 	return l.endPunct && l.words >= 3 && l.lower >= l.upper && l.latin >= l.other
 }
 
-// mainCluster returns the first and last line index of the largest cluster
-// of prose lines (by bytes), or -1, -1. A cluster does not run across a
-// listing header, nor across a byline or date stamp, which open an article
-// (a teaser above the article must not join it).
+// cluster is a run of prose lines that may hold a few other lines.
+type cluster struct {
+	first, last int
+	size        int     // bytes of its prose lines
+	split       byte    // why it is apart from the cluster before: 'g' gap, 'o' byline or stamp, 's' listing header
+	score       float64 // see Model
+}
+
+// mainCluster returns the first and last line index of the article: the
+// cluster of prose lines with the best score under the cleaner's Model,
+// with the neighbours the model merges into it; -1, -1 if there is no
+// prose. A cluster does not run across a listing header, nor across a
+// byline or date stamp, which open an article (a teaser above the article
+// must not join it), nor across a long gap.
 func (c *Cleaner) mainCluster(text string, lines []line) (int, int) {
-	heads := headlines(text, lines)
-	bestFirst, bestLast, best := -1, -1, 0.0
+	var cls []cluster
 	first, last, size, gap := -1, -1, 0, 0
+	split, pending := byte('g'), byte('g')
 	flush := func() {
-		if first < 0 {
-			return
+		if first >= 0 {
+			cls = append(cls, cluster{first: first, last: last, size: size, split: split})
+			first = -1
 		}
-		score := float64(size)
-		// A cluster that opens just below the page's headline is the
-		// article, though a comment thread or a listing may be longer.
-		for _, h := range heads {
-			if h < first && first-h <= headlineReach {
-				score *= headlineBonus
-				break
-			}
-		}
-		if teasers(text, lines, first, last) {
-			score *= teaserPenalty
-		}
-		if score > best {
-			bestFirst, bestLast, best = first, last, score
-		}
-		first = -1
 	}
 	for i := range lines {
 		l := &lines[i]
@@ -421,15 +524,20 @@ func (c *Cleaner) mainCluster(text string, lines []line) (int, int) {
 		case l.prose:
 			if first >= 0 && gap > maxGap {
 				flush()
+				pending = 'g'
 			}
 			if first < 0 {
-				first, size = i, 0
+				first, size, split = i, 0, pending
 			}
 			last = i
 			size += l.end - l.start
 			gap = 0
-		case l.section || first >= 0 && c.opensArticle(text, l):
+		case l.section:
 			flush()
+			pending = 's'
+		case first >= 0 && c.opensArticle(text, l):
+			flush()
+			pending = 'o'
 		case l.bad != "":
 			gap += 2 // boilerplate weighs more than a subheading or a short line
 		default:
@@ -437,15 +545,112 @@ func (c *Cleaner) mainCluster(text string, lines []line) (int, int) {
 		}
 	}
 	flush()
-	return bestFirst, bestLast
+	if len(cls) == 0 {
+		return -1, -1
+	}
+	c.scoreClusters(text, lines, cls)
+	best := 0
+	for k := range cls {
+		if cls[k].score > cls[best].score {
+			best = k
+		}
+	}
+	// Merge neighbours the article was split from by a byline or stamp
+	// line (a standfirst above it, the rest of the story below a photo
+	// credit with a date), by a long gap (a story broken by a gallery) or
+	// by a header ("Read more" links inside the story), when they score
+	// nearly as well.
+	lo, hi := best, best
+	merge := func(k, edge int) bool {
+		var th float64
+		switch cls[edge].split {
+		case 'o':
+			th = c.m.w[wMergeOpen]
+		case 'g':
+			th = c.m.w[wMergeGap]
+		default:
+			// Never across a header into a listing of headed teasers.
+			if _, headed := teaserCount(text, lines, cls[k].first, cls[k].last, 0); headed >= 2 {
+				return false
+			}
+			th = c.m.w[wMergeSection]
+		}
+		return cls[k].score >= cls[best].score-th
+	}
+	for lo > 0 && merge(lo-1, lo) {
+		lo--
+	}
+	for hi+1 < len(cls) && merge(hi+1, hi+1) {
+		hi++
+	}
+	return cls[lo].first, cls[hi].last
 }
 
-// Weights of the cluster choice.
-const (
-	headlineReach = 8   // lines from the headline to the cluster it heads
-	headlineBonus = 4.0 // weight of a cluster below the headline
-	teaserPenalty = 0.3 // weight of a listing of teasers
-)
+// scoreClusters sets the score of each cluster under the cleaner's Model.
+func (c *Cleaner) scoreClusters(text string, lines []line, cls []cluster) {
+	w := &c.m.w
+	heads := headlines(text, lines)
+	opened := -1 << 30 // last byline or stamp line
+	k := 0
+	for i := range lines {
+		if k == len(cls) {
+			break
+		}
+		l := &lines[i]
+		if !l.prose && c.opensArticle(text, l) {
+			opened = i
+		}
+		cl := &cls[k]
+		if i != cl.first {
+			continue
+		}
+		k++
+		score := math.Log(float64(cl.size + 1))
+		for _, h := range heads {
+			if h < cl.first && c.reach(lines, h, cl.first) <= int(w[wHeadReach]) {
+				score += w[wHead]
+				break
+			}
+		}
+		if c.reach(lines, opened, cl.first) <= 2 {
+			score += w[wOpened]
+		}
+		if teasers(text, lines, cl.first, cl.last) {
+			score += w[wTeaser]
+		}
+		var prose, cut, stop float64
+		for j := cl.first; j <= cl.last; j++ {
+			if p := &lines[j]; p.prose {
+				prose++
+				if strings.HasSuffix(text[p.start:p.end], "...") || strings.HasSuffix(text[p.start:p.end], "…") {
+					cut++
+				}
+				if p.words > 0 {
+					stop += float64(p.stop) / float64(p.words)
+				}
+			}
+		}
+		score += w[wTrunc]*cut/prose + w[wStop]*stop/prose
+		score += w[wPos] * float64(lines[cl.first].start) / float64(len(text))
+		cl.score = score
+	}
+}
+
+// reach counts the lines from line a down to line b that are not
+// boilerplate (a headline and the article may be parted by a byline, share
+// buttons and a dozen lines of menu). A large number if a is not above b.
+func (c *Cleaner) reach(lines []line, a, b int) int {
+	if a < 0 || a >= b {
+		return 1 << 30
+	}
+	n := 0
+	for i := a + 1; i < b; i++ {
+		if lines[i].bad == "" {
+			n++
+		}
+	}
+	return n
+}
 
 // headlines returns the lines that repeat the page's title: in a page
 // dumped to text the first line is usually the document title ("Talks
@@ -483,17 +688,24 @@ func headlines(text string, lines []line) []int {
 // headline-shaped line of their own, three times or more and for most of
 // the prose lines of the cluster.
 func teasers(text string, lines []line, first, last int) bool {
-	prose, headed := 0, 0
+	prose, headed := teaserCount(text, lines, first, last, first)
+	return headed >= 3 && headed*2 >= prose
+}
+
+// teaserCount counts the prose lines of lines[first:last+1] and those of
+// them that follow a headline-shaped line of their own.
+// A line counts as headed only after line from.
+func teaserCount(text string, lines []line, first, last, from int) (prose, headed int) {
 	for i := first; i <= last; i++ {
 		if !lines[i].prose {
 			continue
 		}
 		prose++
-		if i > first && !lines[i-1].prose && titleLike(text, &lines[i-1], false) {
+		if i > from && !lines[i-1].prose && titleLike(text, &lines[i-1], false) {
 			headed++
 		}
 	}
-	return headed >= 3 && headed*2 >= prose
+	return prose, headed
 }
 
 // opensArticle reports a byline or a date stamp line.
@@ -501,7 +713,9 @@ func (c *Cleaner) opensArticle(text string, l *line) bool {
 	if l.bad == "byline" {
 		return true
 	}
-	if l.prose || l.caption || l.end-l.start > 300 || !hasYear(text[l.start:l.end]) {
+	// A line with an @ and a date is the signature of an embedded post
+	// ("— Name (@handle) November 18, 2019"), inside the article.
+	if l.prose || l.caption || l.bad == "e-mail" || l.end-l.start > 300 || !hasYear(text[l.start:l.end]) {
 		return false
 	}
 	return c.hasDate(text[l.start:l.end])

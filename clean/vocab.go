@@ -41,15 +41,19 @@ type rule struct {
 // lookup per word answers both the stopword test and which phrases may
 // start there.
 type wordInfo struct {
-	stop  bool
+	stop  uint16 // bit i: a function word of language i (see Vocabulary.langs)
 	rules []rule
 }
+
+// maxLangs bounds the languages of the stopword file (bits of wordInfo.stop).
+const maxLangs = 16
 
 // Vocabulary is the linguistic knowledge of the cleaner: boilerplate
 // phrases, English stopwords and the words of date stamps. The default one
 // is embedded (data/*.txt); ParseVocabulary reads a user's own files.
 type Vocabulary struct {
 	words  map[string]*wordInfo
+	langs  []string        // the stopword languages; 0 is English, the language of the other lists
 	stamp  map[string]bool // labels of a page stamp: "updated", "published"
 	inside map[string]bool // words before a date that put it inside a sentence
 	later  map[string]bool // labels of a later revision ("updated"), ranked below "published"
@@ -81,9 +85,27 @@ func ParseVocabulary(boilerplate, stopwords, dates io.Reader) (*Vocabulary, erro
 	if err != nil {
 		return nil, err
 	}
+	v.langs = []string{"en"}
+	lang := 0
 	if err := eachLine(r, "stopwords", func(n int, f []string) error {
+		if f[0] == "lang" && len(f) == 2 {
+			lang = -1
+			for i, l := range v.langs {
+				if l == f[1] {
+					lang = i
+				}
+			}
+			if lang < 0 {
+				if len(v.langs) == maxLangs {
+					return fmt.Errorf("more than %d languages", maxLangs)
+				}
+				lang = len(v.langs)
+				v.langs = append(v.langs, f[1])
+			}
+			return nil
+		}
 		for _, w := range f {
-			v.word(normalizePhrase(w)).stop = true
+			v.word(normalizePhrase(w)).stop |= 1 << lang
 		}
 		return nil
 	}); err != nil {

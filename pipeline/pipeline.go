@@ -38,6 +38,29 @@ func Default() *Pipeline {
 // ErrNoArticle is returned for a page in which the cleaner kept no paragraph.
 var ErrNoArticle = errors.New("no article text found")
 
+// ErrNotEnglish is matched (errors.Is) by the error returned for a page
+// whose body is in another language: the later stages know English only.
+// The error itself is a *LanguageError naming the language.
+var ErrNotEnglish = errors.New("not English")
+
+// LanguageError reports a document skipped for its language.
+type LanguageError struct {
+	Lang string // ISO 639-1 code of the body, as clean found it
+}
+
+func (e *LanguageError) Error() string { return "not English: language " + e.Lang }
+
+// Is makes errors.Is(err, ErrNotEnglish) true.
+func (e *LanguageError) Is(target error) bool { return target == ErrNotEnglish }
+
+// baseLang is the language part of a tag ("en-GB" -> "en"), lower case.
+func baseLang(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return strings.ToLower(strings.TrimSpace(tag))
+}
+
 // Result is what the pipeline learnt of one document.
 type Result struct {
 	Doc     ingest.Document
@@ -62,6 +85,10 @@ func (p *Pipeline) Process(doc ingest.Document) (Result, error) {
 	res.Article = art
 	if len(art.Body) == 0 {
 		return res, ErrNoArticle
+	}
+	// An unknown language ("") is given the benefit of the doubt.
+	if lang := baseLang(art.Language); lang != "" && lang != "en" {
+		return res, &LanguageError{Lang: lang}
 	}
 
 	spans := make([]text.Span, len(art.Body))

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,6 +38,60 @@ func TestProcess(t *testing.T) {
 	}
 	if !consult || !agree {
 		t.Errorf("want JPN-KOR CONSULT and AGREE on 2024-03-13, got %+v", res.Events)
+	}
+}
+
+func TestProcessNotEnglish(t *testing.T) {
+	cases := []struct {
+		name   string
+		doc    ingest.Document
+		lang   string // "" means the page must be processed
+		events bool   // the page holds an event
+	}{
+		{
+			name: "portuguese text",
+			doc: ingest.Document{ID: "pt", Format: ingest.Text, Raw: []byte("Os ministros dos dois países se reuniram na terça-feira em Lisboa para discutir a fronteira, e disseram que as conversas vão continuar em maio.\n\n" +
+				"Segundo o governo, o acordo deve ser assinado antes do fim do ano, mas ainda há pontos que não foram resolvidos pelas duas partes.\n")},
+			lang: "pt",
+		},
+		{
+			name: "german html",
+			doc: ingest.Document{ID: "de", Format: ingest.HTML, Raw: []byte(`<html lang="de"><head><title>Gespräche</title></head><body><article>` +
+				`<p>Die Außenminister der beiden Länder haben sich am Dienstag in Berlin getroffen und über die Lage an der Grenze gesprochen.</p>` +
+				`<p>Nach dem Treffen sagten beide, dass die Gespräche im Mai fortgesetzt werden sollen, weil noch viele Fragen offen sind.</p>` +
+				`</article></body></html>`)},
+			lang: "de",
+		},
+		{
+			name: "english text",
+			doc: ingest.Document{ID: "en", Format: ingest.Text, Raw: []byte("Japanese Foreign Minister Yoko Kamikawa held talks with her South Korean counterpart in Seoul on Wednesday, the ministry said.\n\n" +
+				"The two ministers agreed to resume regular security dialogue, and they said that the talks would go on in the spring.\n")},
+			events: true,
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Default().Process(c.doc)
+			if c.lang == "" {
+				if err != nil {
+					t.Fatalf("error %v (language %q)", err, res.Article.Language)
+				}
+				if c.events && len(res.Events) == 0 {
+					t.Error("no events")
+				}
+				return
+			}
+			if !errors.Is(err, ErrNotEnglish) {
+				t.Fatalf("error %v, want ErrNotEnglish (language %q)", err, res.Article.Language)
+			}
+			var le *LanguageError
+			if !errors.As(err, &le) || le.Lang != c.lang || !strings.Contains(err.Error(), c.lang) {
+				t.Errorf("error %v, want one naming %q", err, c.lang)
+			}
+			if errors.Is(err, ErrNoArticle) || len(res.Events) != 0 {
+				t.Errorf("a skipped page must have no events and not be 'no article': %v %v", err, res.Events)
+			}
+		})
 	}
 }
 

@@ -40,6 +40,8 @@ func cmdEvalExtract(args []string, stdout, stderr io.Writer) error {
 	misses := fs.Int("misses", 0, "list the N worst pages (or the wrong dates) on stderr")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
 	show := fs.String("show", "", "with --lines, print the page whose id starts with this, line by line: gold label, kept, text")
+	model := fs.String("model", "", "with --lines, clean with the weights of this model file (format of clean/data/model.txt) instead of the embedded ones")
+	tune := fs.Bool("tune", false, "with --lines, tune the model's weights on the odd-numbered pages, print the model and the F1 on odd, even and all pages")
 	preds := fs.String("predictions", "", "score this file of another system's output ({id: {articleBody}}, optionally gzipped and wrapped in {\"output\": ...}) instead of ours")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -59,7 +61,7 @@ func cmdEvalExtract(args []string, stdout, stderr io.Writer) error {
 	} else if *preds != "" {
 		rep, err = evalPredictions(raw, *preds, *misses, stderr)
 	} else if *lines {
-		rep, err = evalLines(dir, raw, *misses, *show, stderr)
+		rep, err = evalLines(dir, raw, lineOpts{misses: *misses, show: *show, model: *model, tune: *tune}, stdout, stderr)
 	} else {
 		rep, err = evalBodies(dir, raw, *misses, stderr)
 	}
@@ -76,6 +78,9 @@ func cmdEvalExtract(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "%s: %d pages: F1 %.3f  precision %.3f  recall %.3f  (shingle metric of article-extraction-benchmark)\n",
 		rep.Task, rep.Pages, rep.F1, rep.Precision, rep.Recall)
+	if rep.Task == "lines" {
+		fmt.Fprintf(stdout, "lines: F1 on odd-numbered pages %.3f, on even-numbered pages %.3f\n", rep.F1Odd, rep.F1Even)
+	}
 	return nil
 }
 
@@ -89,6 +94,11 @@ type extractReport struct {
 	Accuracy  float64 `json:"accuracy,omitempty"`
 	Correct   int     `json:"correct,omitempty"`
 	Missing   int     `json:"missing,omitempty"`
+	// F1Odd and F1Even split the lines task into the pages numbered 1, 3,
+	// 5, ... and 2, 4, 6, ... in file order: the model is tuned on the odd
+	// ones, so the even ones tell how well it carries over.
+	F1Odd  float64 `json:"f1_odd,omitempty"`
+	F1Even float64 `json:"f1_even,omitempty"`
 }
 
 type aebTruth struct {
@@ -185,11 +195,19 @@ type linePage struct {
 	Label []int    `json:"label"`
 }
 
+// lineOpts are the options of the lines task.
+type lineOpts struct {
+	misses int
+	show   string
+	model  string
+	tune   bool
+}
+
 // evalLines runs the plain-text cleaner on each page's lines (joined by
 // newlines) and scores the kept lines against articleBody. Pages of one
 // site are cleaned with a shared clean.Corpus, so lines that repeat across
 // a site's pages count as boilerplate.
-func evalLines(dir string, raw []byte, misses int, show string, stderr io.Writer) (extractReport, error) {
+func evalLines(dir string, raw []byte, o lineOpts, stdout, stderr io.Writer) (extractReport, error) {
 	var truth map[string]aebTruth
 	if err := json.Unmarshal(raw, &truth); err != nil {
 		return extractReport{}, fmt.Errorf("ground-truth.json: %v", err)
@@ -216,32 +234,148 @@ func evalLines(dir string, raw []byte, misses int, show string, stderr io.Writer
 	if err := sc.Err(); err != nil {
 		return extractReport{}, err
 	}
-	texts := make([]string, len(pages))
-	for i, p := range pages {
-		texts[i] = strings.Join(p.Lines, "\n")
+	model := clean.DefaultModel()
+	if o.model != "" {
+		mf, err := os.Open(o.model)
+		if err != nil {
+			return extractReport{}, err
+		}
+		model, err = clean.ParseModel(mf)
+		mf.Close()
+		if err != nil {
+			return extractReport{}, err
+		}
 	}
-	corpus := clean.NewCorpus(nil)
-	for i, p := range pages {
-		corpus.Add(siteOf(p.URL), texts[i])
+	lb := newLineBench(pages, truth)
+	if o.tune {
+		model = lb.tune(model, stderr)
+		if _, err := model.WriteTo(stdout); err != nil {
+			return extractReport{}, err
+		}
 	}
-	scores := make([]pageScore, len(pages))
-	parallel(len(pages), func(i int) {
-		a := corpus.Text(siteOf(pages[i].URL), texts[i])
-		tp, fp, fn := shingleMatch(truth[pages[i].ID].ArticleBody, bodyText(a), 4)
-		scores[i] = pageScore{pages[i].ID, tp, fp, fn}
-	})
-	if show != "" {
+	scores, corpus := lb.run(model)
+	if o.show != "" {
 		for i, p := range pages {
-			if strings.HasPrefix(p.ID, show) {
-				showLines(stderr, texts[i], p)
+			if strings.HasPrefix(p.ID, o.show) {
+				showLines(stderr, corpus, siteOf(p.URL), lb.texts[i], p)
 			}
 		}
 	}
 	rep := extractReport{Task: "lines", Pages: len(pages)}
 	rep.Precision, rep.Recall, rep.F1 = prf(scores)
-	listMisses(scores, misses, stderr)
+	odd, even := splitOddEven(scores)
+	_, _, rep.F1Odd = prf(odd)
+	_, _, rep.F1Even = prf(even)
+	listMisses(scores, o.misses, stderr)
 	return rep, nil
 }
+
+// splitOddEven parts scores into the pages numbered 1, 3, 5, ... and 2, 4,
+// 6, ... (from 1, in file order).
+func splitOddEven(scores []pageScore) (odd, even []pageScore) {
+	for i, s := range scores {
+		if i%2 == 0 {
+			odd = append(odd, s)
+		} else {
+			even = append(even, s)
+		}
+	}
+	return odd, even
+}
+
+// lineBench is the lines task loaded once, to be run with several models.
+type lineBench struct {
+	pages []linePage
+	texts []string
+	truth map[string]aebTruth
+}
+
+func newLineBench(pages []linePage, truth map[string]aebTruth) *lineBench {
+	lb := &lineBench{pages: pages, truth: truth, texts: make([]string, len(pages))}
+	for i, p := range pages {
+		lb.texts[i] = strings.Join(p.Lines, "\n")
+	}
+	return lb
+}
+
+// run cleans every page with model and scores it.
+func (lb *lineBench) run(model *clean.Model) ([]pageScore, *clean.Corpus) {
+	corpus := clean.NewCorpus(clean.New(nil).WithModel(model))
+	for i, p := range lb.pages {
+		corpus.Add(siteOf(p.URL), lb.texts[i])
+	}
+	scores := make([]pageScore, len(lb.pages))
+	parallel(len(lb.pages), func(i int) {
+		p := lb.pages[i]
+		a := corpus.Text(siteOf(p.URL), lb.texts[i])
+		tp, fp, fn := shingleMatch(lb.truth[p.ID].ArticleBody, bodyText(a), 4)
+		scores[i] = pageScore{p.ID, tp, fp, fn}
+	})
+	return scores, corpus
+}
+
+// tuneSteps is the step of each weight in the search, by name; weights
+// counted in lines or words move by whole numbers.
+var tuneSteps = map[string]float64{
+	"head_reach": 1, "lead_words": 1, "merge_opened": 0.5, "merge_gap": 0.5,
+}
+
+// minGain is the least gain in F1 on the tuning pages for which tune
+// changes a weight: less is as likely to be noise as a better weight.
+const minGain = 0.0005
+
+// tune searches the model's weights one at a time, a few steps either way,
+// for the best F1 on the odd-numbered pages only, and repeats while that
+// improves. It logs each change and the F1 on the even-numbered pages.
+func (lb *lineBench) tune(m *clean.Model, log io.Writer) *clean.Model {
+	m = clone(m)
+	f1 := func(m *clean.Model) (odd, even float64) {
+		scores, _ := lb.run(m)
+		o, e := splitOddEven(scores)
+		_, _, odd = prf(o)
+		_, _, even = prf(e)
+		return odd, even
+	}
+	best, even := f1(m)
+	fmt.Fprintf(log, "start: F1 odd %.4f even %.4f\n", best, even)
+	for round := 0; round < 5; round++ {
+		changed := false
+		for _, name := range clean.WeightNames() {
+			step, ok := tuneSteps[name]
+			if !ok {
+				step = 0.25
+			}
+			cur := m.Get(name)
+			if cur <= -50 || cur >= 50 {
+				// A switched-off threshold: try switching it on.
+				cur = 0
+			}
+			bestV := m.Get(name)
+			for k := -6; k <= 6; k++ {
+				v := cur + float64(k)*step
+				if v == m.Get(name) {
+					continue
+				}
+				c := clone(m)
+				c.Set(name, v)
+				if f, e := f1(c); f > best+minGain {
+					best, even, bestV = f, e, v
+				}
+			}
+			if bestV != m.Get(name) {
+				m.Set(name, bestV)
+				changed = true
+				fmt.Fprintf(log, "%s = %g: F1 odd %.4f even %.4f\n", name, bestV, best, even)
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	return m
+}
+
+func clone(m *clean.Model) *clean.Model { c := *m; return &c }
 
 // siteOf is the host of a URL, less "www.": the unit whose pages share
 // their boilerplate.
@@ -252,27 +386,36 @@ func siteOf(u string) string {
 	return ""
 }
 
-// showLines prints each line of a page with its gold label (1 body, 0 not)
-// and whether the cleaner kept it (K) or took it for the title (T).
-func showLines(w io.Writer, text string, p linePage) {
-	a := clean.Text(text)
-	kept := map[int]bool{}
-	for _, s := range a.Body {
-		kept[s.Start] = true
+// showLines prints each line of a page with its gold label (1 body, 0 not),
+// the cleaner's verdict (K kept, T title, P prose not kept, - dropped) and,
+// for boilerplate, the rule's reason.
+func showLines(w io.Writer, corpus *clean.Corpus, site, text string, p linePage) {
+	_, notes := corpus.Explain(site, text)
+	byStart := make(map[int]clean.LineNote, len(notes))
+	for _, n := range notes {
+		byStart[n.Start] = n
 	}
 	pos := 0
 	for i, l := range p.Lines {
+		n := byStart[pos+len(l)-len(strings.TrimLeft(l, " \t"))]
 		mark := "-"
-		if kept[pos+len(l)-len(strings.TrimLeft(l, " \t"))] {
+		switch {
+		case n.Kept:
 			mark = "K"
-		} else if a.Title != "" && a.TitleSpan.Start == pos {
+		case n.Title:
 			mark = "T"
+		case n.Prose:
+			mark = "P"
 		}
 		lab := 0
 		if i < len(p.Label) {
 			lab = p.Label[i]
 		}
-		fmt.Fprintf(w, "%d %s %s\n", lab, mark, l)
+		reason := ""
+		if n.Reason != "" {
+			reason = "  [" + n.Reason + "]"
+		}
+		fmt.Fprintf(w, "%d %s %s%s\n", lab, mark, l, reason)
 		pos += len(l) + 1
 	}
 }

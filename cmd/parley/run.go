@@ -153,6 +153,7 @@ func failureReason(err error) string {
 		{warc.ErrStatus, "HTTP status not 200"},
 		{clean.ErrNoText, "no article text"},
 		{pipeline.ErrNoArticle, "no article text"},
+		{pipeline.ErrNotEnglish, "not English"},
 		{fs.ErrNotExist, "no such file"},
 		{fs.ErrPermission, "permission denied"},
 	} {
