@@ -71,35 +71,56 @@ type Result struct {
 
 // Process runs one document through clean, sentences, mentions and events.
 func (p *Pipeline) Process(doc ingest.Document) (Result, error) {
-	res := Result{Doc: doc}
+	art, err := p.Clean(doc)
+	if err != nil {
+		return Result{Doc: doc, Article: art}, err
+	}
+	return p.Code(doc, art), nil
+}
+
+// Clean runs the first stage: the article of a raw document, or why there
+// is none (no article text, not English).
+func (p *Pipeline) Clean(doc ingest.Document) (clean.Article, error) {
 	var art clean.Article
 	if doc.Format == ingest.HTML {
 		var err error
 		art, err = clean.HTML(doc.Raw, doc.URL)
 		if err != nil {
-			return res, err
+			return art, err
 		}
 	} else {
 		art = clean.Text(string(doc.Raw))
 	}
-	res.Article = art
 	if len(art.Body) == 0 {
-		return res, ErrNoArticle
+		return art, ErrNoArticle
 	}
 	// An unknown language ("") is given the benefit of the doubt.
 	if lang := baseLang(art.Language); lang != "" && lang != "en" {
-		return res, &LanguageError{Lang: lang}
+		return art, &LanguageError{Lang: lang}
 	}
+	return art, nil
+}
 
+// Body returns the article's paragraphs, one per line.
+func Body(art clean.Article) string {
+	var b strings.Builder
+	for _, s := range art.Body {
+		b.WriteString(art.Text[s.Start:s.End])
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Code runs the stages after cleaning: the reference date, sentences,
+// actors and time expressions, and the events.
+func (p *Pipeline) Code(doc ingest.Document, art clean.Article) Result {
+	res := Result{Doc: doc, Article: art}
 	spans := make([]text.Span, len(art.Body))
-	var body strings.Builder
 	for i, s := range art.Body {
 		spans[i] = text.Span{Start: s.Start, End: s.End}
-		body.WriteString(art.Text[s.Start:s.End])
-		body.WriteByte('\n')
 	}
 	hint, _ := caldate.Parse(doc.Published)
-	res.Anchor = p.Timex.Anchor(body.String(), art.Date, hint)
+	res.Anchor = p.Timex.Anchor(Body(art), art.Date, hint)
 
 	sents := p.Splitter.Split(art.Text, spans)
 	in := events.Input{
@@ -126,5 +147,5 @@ func (p *Pipeline) Process(doc ingest.Document) (Result, error) {
 		in.Times[i] = p.Timex.Tag(s.Text, res.Anchor.Date)
 	}
 	res.Events = p.Coder.Code(in)
-	return res, nil
+	return res
 }

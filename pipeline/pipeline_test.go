@@ -143,3 +143,34 @@ func benchDocs(b *testing.B, pattern string) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// TestCorpusNearDuplicate: the same story on a second site is not coded
+// again; it carries the first one's events, with spans in its own text.
+func TestCorpusNearDuplicate(t *testing.T) {
+	story := "Japanese Foreign Minister Yoko Kamikawa held talks with her South Korean counterpart in Seoul on Wednesday, the ministry said. " +
+		"The two ministers agreed to resume regular security dialogue, which had been suspended for several years. " +
+		"Officials from both governments said the talks covered trade, security and the situation on the Korean Peninsula.\n"
+	first := "Updated: 2024-03-14 09:10\n\n" + story + "\nCopyright 2024 First Site.\n"
+	second := "World News | Asia\n\nPublished 2024-03-14\n\n" + story + "\nShare this article\n"
+	third := "Updated: 2024-03-14\n\nChina and Russia held joint naval drills in the East China Sea on Wednesday, the defence ministry in Beijing said in a statement on its website.\n"
+	c := Default().NewCorpus()
+	r1, dup1, err := c.Process(ingest.Document{ID: "a", Raw: []byte(first)})
+	if err != nil || dup1 != "" || len(r1.Events) == 0 {
+		t.Fatalf("first: dup %q, err %v, %d events", dup1, err, len(r1.Events))
+	}
+	r2, dup2, err := c.Process(ingest.Document{ID: "b", Raw: []byte(second)})
+	if err != nil || dup2 != "a" {
+		t.Fatalf("second: dup %q, err %v", dup2, err)
+	}
+	if len(r2.Events) != len(r1.Events) {
+		t.Errorf("second carries %d events, want %d", len(r2.Events), len(r1.Events))
+	}
+	for _, e := range r2.Events {
+		if e.Doc != "b" || second[e.Span[0]:e.Span[1]] != e.Evidence {
+			t.Errorf("carried event not re-located in its own text: %+v", e)
+		}
+	}
+	if _, dup3, _ := c.Process(ingest.Document{ID: "c", Raw: []byte(third)}); dup3 != "" {
+		t.Errorf("a different story was taken for a duplicate of %q", dup3)
+	}
+}

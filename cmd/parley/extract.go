@@ -41,12 +41,13 @@ func process(paths []string, docsIndex string, maxBytes int64, userActors bool, 
 		p.Coder = &coder
 	}
 	c := &corpus{}
+	run := p.NewCorpus()
 	fail := func(path string, err error) {
 		c.failed++
 		fmt.Fprintf(stderr, "parley: %s: %s\n", path, describe(err))
 	}
 	ingest.Walk(paths, opt, func(doc ingest.Document) {
-		res, err := p.Process(doc)
+		res, _, err := run.Process(doc)
 		if err != nil {
 			fail(doc.Path, err)
 			return

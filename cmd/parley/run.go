@@ -48,6 +48,10 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Near-duplicates within the run (the same wire story on several sites)
+	// carry over their original's events instead of being coded again.
+	corpus := p.NewCorpus()
+	nearDup := 0
 	var read, stored, unchanged, failed, processFailed, nEvents int
 	var storeErr error
 	reasons := map[string]int{}
@@ -82,7 +86,10 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 			unchanged++
 			return
 		}
-		res, err := p.Process(doc)
+		res, dupOf, err := corpus.Process(doc)
+		if dupOf != "" {
+			nearDup++
+		}
 		if err != nil {
 			processFailed++
 			fail(doc.Path, err)
@@ -110,6 +117,9 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "%d documents: %d stored, %d already stored, %d failed; %d events stored in %s\n",
 		read+failed-processFailed, stored, unchanged, failed, nEvents, *dbPath)
+	if nearDup > 0 {
+		fmt.Fprintf(stdout, "  %d near-duplicates of earlier documents: their original's events carried over, not coded again\n", nearDup)
+	}
 	kinds := make([]string, 0, len(reasons))
 	for r := range reasons {
 		kinds = append(kinds, r)
