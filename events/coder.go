@@ -132,6 +132,10 @@ type sentenceState struct {
 	speaker []actors.Mention
 	said    int // token index of the main speech verb, -1 if none
 	content int // first token of the reported content after the speech verb
+	// prev is the last candidate made in this sentence, if any: a "where"
+	// clause after it ("Xi's visit to Moscow, where he held talks") shares
+	// its status and date.
+	prev *candidate
 	// opinion is set when the sentence reports what analysts or experts say.
 	opinion bool
 	// addressee is who the speaker told ("Xi told Blinken that ..."), if named.
@@ -595,7 +599,9 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 	if c.hasCueIn("negation", st, negFrom, ts, ts, te) {
 		return drop("negated")
 	}
-	if c.hasCueIn("hypothetical", st, maxInt(left, ts-6), ts, ts, te) || c.hasModalIn(st, left, negFrom) {
+	// In an accusation the modality belongs to the claim ("used the balloon
+	// to try to spy on ..."): the speaker's act stands.
+	if p.Frame != FrameJudge && (c.hasCueIn("hypothetical", st, maxInt(left, ts-6), ts, ts, te) || c.hasModalIn(st, left, negFrom)) {
 		return drop("hypothetical")
 	}
 	if st.opinion && isStatement(p.Type) {
@@ -785,7 +791,15 @@ func (c *Coder) codeTrigger(in Input, st *sentenceState, ds *docState, p Pattern
 			case st.toks[j].lower == "it" || st.toks[j].lower == "they":
 				return drop("\"it\" with no speaker to refer to")
 			default:
+				// "Xi's state visit to Moscow, where he held talks": the person
+				// just named in the sentence, else the last subject.
 				sources = ds.lastSubject
+				for k := j - 1; k >= 0; k-- {
+					if a := st.actorAt[k]; a >= 0 && st.actors[a].m.Kind == actors.Person {
+						sources = []actors.Mention{st.actors[a].m}
+						break
+					}
+				}
 			}
 			if sources == nil {
 				return drop("pronoun subject with no antecedent")
@@ -1030,6 +1044,11 @@ func (c *Coder) codeSpeech(in Input, st *sentenceState, ds *docState, p Pattern,
 	if speaker == nil {
 		return drop("no speaker")
 	}
+	// "accusations that it meddled": the wrongdoer is a bare pronoun, often
+	// the speaker itself answering a charge; who is judged is unknown.
+	if p.Frame == FrameJudge && ts > 0 && isSubjectPronoun(st.toks[ts-1].lower) {
+		return drop("judged actor is a bare pronoun")
+	}
 	var target *actors.Mention
 	switch p.Frame {
 	case FrameObligation:
@@ -1160,13 +1179,32 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 			date = in.Date.Truncate(caldate.Month)
 		}
 	}
-	// "... after Trump accused China of ...": a clause opened by "after" or
-	// "since" tells what came before the news.
-	if status == Occurred && !explicit && left > 0 {
-		if w := st.toks[left-1].lower; w == "after" || w == "since" {
+	// "... after Trump accused China of ...", "a month after Xi's visit": a
+	// clause or a noun phrase opened by "after" or "since" tells what came
+	// before the news.
+	if status == Occurred && !explicit {
+		opened := left > 0 && (st.toks[left-1].lower == "after" || st.toks[left-1].lower == "since")
+		for k := ts - 1; !opened && k >= left && k >= ts-5; k-- {
+			// "a month after Xi's state visit", "years since the summit": at a
+			// distance; "speaking after the summit" is the same news.
+			if w := st.toks[k].lower; (w == "after" || w == "since") && k > 0 && distanceWord[st.toks[k-1].lower] {
+				for n := ts; n < te && !opened; n++ {
+					opened = c.cueAt("noun", st.toks, n) > 0
+				}
+			}
+			if st.toks[k].punct {
+				break
+			}
+		}
+		if opened {
 			status = Background
 			date = caldate.Date{}
 		}
+	}
+	if status == Occurred && !explicit && st.prev != nil && st.prev.Status == Background && left > 0 &&
+		(st.toks[left-1].lower == "where" || st.toks[left-1].lower == "when" || left > 1 && st.toks[left-2].lower == "," && (st.toks[left-1].lower == "where" || st.toks[left-1].lower == "when")) {
+		status = Background
+		date, _ = caldate.Parse(st.prev.Date)
 	}
 	if status == Occurred {
 		if explicit && isBefore(date, in.Date) {
@@ -1216,6 +1254,10 @@ func (c *Coder) emit(in Input, st *sentenceState, ds *docState, p Pattern, ts, t
 			d.Dropped = "self pair or unknown code"
 		}
 		c.Explain(d)
+	}
+	if len(out) > 0 {
+		last := out[len(out)-1]
+		st.prev = &last
 	}
 	if p.Frame == FrameTravel && len(out) > 0 {
 		ds.traveller = []actors.Mention{pairs[0].s}
@@ -1701,4 +1743,10 @@ func containsSpan(spans [][2]int, s [2]int) bool {
 		}
 	}
 	return false
+}
+
+// distanceWord lists the units that put "after"/"since" at a distance.
+var distanceWord = map[string]bool{
+	"days": true, "week": true, "weeks": true, "month": true, "months": true,
+	"year": true, "years": true, "decade": true, "decades": true,
 }

@@ -320,6 +320,43 @@ func TestCode(t *testing.T) {
 			want: []string{"CONSULT USA>VNM 2017-11-13..2017-11-19 planned"},
 		},
 		{
+			name: "a pronoun in a where-clause is the person just named",
+			dct:  "2023-04-27",
+			doc:  "Zelensky welcomed the call on Wednesday.\nIt came a month after Xi Jinping's state visit to Moscow, where he held talks with Vladimir Putin.",
+			want: []string{"CONSULT CHN>RUS  background"},
+			none: []string{"CONSULT UKR>RUS"},
+		},
+		{
+			name: "an accusation keeps its target through the claim's modality",
+			dct:  "2023-02-05",
+			doc:  "Lloyd Austin said on Saturday that Beijing had used the balloon to try to spy on American bases.",
+			want: []string{"ACCUSE USA>CHN 2023-02-04 occurred"},
+		},
+		{
+			name: "concern over another state's actions",
+			dct:  "2023-10-20",
+			doc:  "Sergei Lavrov said on Thursday Russia had serious concern over military drills by the United States near the peninsula.",
+			want: []string{"ACCUSE RUS>USA 2023-10-19 occurred"},
+		},
+		{
+			name: "developing cooperation with a partner is an agreement",
+			dct:  "2021-07-12",
+			doc:  "Kim Jong Un replied on Sunday that it was his firm stance to keep developing friendship and cooperation with China.",
+			want: []string{"AGREE PRK>CHN 2021-07-11 occurred"},
+		},
+		{
+			name: "sending an envoy is a planned visit",
+			dct:  "2023-04-27",
+			doc:  "Xi Jinping told Volodymyr Zelensky that China would send its special representative for Eurasian affairs to Ukraine.",
+			want: []string{"CONSULT CHN>UKR 2023-04 planned"},
+		},
+		{
+			name: "a charge answered is no accusation by the speaker",
+			dct:  "2017-10-31",
+			doc:  "The Kremlin said on Tuesday that Moscow had been unfairly maligned in accusations that it meddled in the U.S. election.",
+			none: []string{"ACCUSE RUS>USA"},
+		},
+		{
 			name: "no self pairs and no domestic events",
 			dct:  "2023-02-25",
 			doc:  "Chinese Premier Li Qiang met Chinese business leaders in Beijing on Friday.",
