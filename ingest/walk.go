@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -125,7 +126,12 @@ func (w *walker) dir(dir string) {
 }
 
 // wanted reports whether a file met in a directory walk is a document.
+// A page compressed on its own ("x.html.gz", as crawlers store them) counts.
 func wanted(name string) bool {
+	if isWARC(name) {
+		return true
+	}
+	name = strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".GZ")
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".txt", ".text", ".html", ".htm":
 		return true
@@ -178,6 +184,17 @@ func read(p string, max int64) (Document, error) {
 	if fi.Mode().IsRegular() && fi.Size() > max {
 		return Document{}, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, fi.Size(), max)
 	}
+	if strings.EqualFold(filepath.Ext(p), ".gz") {
+		// One page compressed on its own: the limit applies to the page.
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return Document{}, fmt.Errorf("not a gzip file: %v", err)
+		}
+		defer zr.Close()
+		doc, err := readDoc(p[:len(p)-len(".gz")], zr, -1, max)
+		doc.Path = p
+		return doc, err
+	}
 	return readDoc(p, f, fi.Size(), max)
 }
 
@@ -185,6 +202,9 @@ func read(p string, max int64) (Document, error) {
 func readDoc(p string, r io.Reader, size, max int64) (Document, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
+		if errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return Document{}, fmt.Errorf("corrupt or truncated gzip data: %v", err)
+		}
 		return Document{}, osError(err)
 	}
 	if int64(len(raw)) > max {

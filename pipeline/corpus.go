@@ -27,6 +27,7 @@ func (p *Pipeline) NewCorpus() *Corpus {
 // Process cleans doc and codes it, or carries over the events of the
 // near-duplicate it repeats; dupOf names that original ("" if none).
 func (c *Corpus) Process(doc ingest.Document) (res Result, dupOf string, err error) {
+	defer guard(&err)
 	art, err := c.p.Clean(doc)
 	if err != nil {
 		return Result{Doc: doc, Article: art}, "", err

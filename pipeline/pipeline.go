@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"parley/actors"
@@ -69,8 +70,20 @@ type Result struct {
 	Events  []events.Event
 }
 
+// ErrInternal marks a document on which a stage failed unexpectedly (a
+// bug): the document is reported and the run goes on.
+var ErrInternal = errors.New("internal error")
+
+// guard turns a panic in a stage into an error for this document alone.
+func guard(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%w (please report it with the document): %v", ErrInternal, r)
+	}
+}
+
 // Process runs one document through clean, sentences, mentions and events.
-func (p *Pipeline) Process(doc ingest.Document) (Result, error) {
+func (p *Pipeline) Process(doc ingest.Document) (res Result, err error) {
+	defer guard(&err)
 	art, err := p.Clean(doc)
 	if err != nil {
 		return Result{Doc: doc, Article: art}, err

@@ -174,3 +174,17 @@ func TestCorpusNearDuplicate(t *testing.T) {
 		t.Errorf("a different story was taken for a duplicate of %q", dup3)
 	}
 }
+
+// TestProcessPanicIsAnError: a stage that fails unexpectedly costs one
+// document, reported as ErrInternal, not the run.
+func TestProcessPanicIsAnError(t *testing.T) {
+	p := Default()
+	p.Coder = nil // the coding stage will fail
+	doc := ingest.Document{ID: "x", Raw: []byte("Updated: 2024-03-14\n\nJapanese Foreign Minister Yoko Kamikawa held talks with her South Korean counterpart in Seoul on Wednesday, the ministry said.\n")}
+	if _, err := p.Process(doc); !errors.Is(err, ErrInternal) {
+		t.Errorf("Process error = %v, want ErrInternal", err)
+	}
+	if _, _, err := p.NewCorpus().Process(doc); !errors.Is(err, ErrInternal) {
+		t.Errorf("Corpus.Process error = %v, want ErrInternal", err)
+	}
+}

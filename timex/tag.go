@@ -95,6 +95,9 @@ func (m *matcher) emit(i, j int, e Expr) int {
 
 // at tries every rule at token i and returns the token after the match, or i.
 func (m *matcher) at(i int) int {
+	if i >= len(m.sc.toks) {
+		return i // a rule looked past the end ("... at 5 p.m.")
+	}
 	tk := &m.sc.toks[i]
 	switch tk.kind {
 	case kPunct:

@@ -472,3 +472,18 @@ func TestEaster(t *testing.T) {
 		}
 	}
 }
+
+// TestClockAtEnd: a clock time that ends the text, with or without a
+// comma after it, must not read past the last token.
+func TestClockAtEnd(t *testing.T) {
+	for _, s := range []string{"The talks ended at 5 p.m.", "The talks ended at 5 p.m.,", "at 10:30", "10 p.m. EST", "5 p.m. EST,"} {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("Tag(%q) panicked: %v", s, r)
+				}
+			}()
+			Default().Tag(s, caldate.MustParse("2024-05-01"))
+		}()
+	}
+}

@@ -164,6 +164,7 @@ func failureReason(err error) string {
 		{clean.ErrNoText, "no article text"},
 		{pipeline.ErrNoArticle, "no article text"},
 		{pipeline.ErrNotEnglish, "not English"},
+		{pipeline.ErrInternal, "internal error"},
 		{fs.ErrNotExist, "no such file"},
 		{fs.ErrPermission, "permission denied"},
 	} {
