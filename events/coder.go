@@ -504,9 +504,6 @@ func (c *Coder) governed(st *sentenceState, j int) bool {
 		if st.actorAt[k] >= 0 {
 			return false
 		}
-		if !(t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "its" || t.lower == "his" || t.lower == "her" || t.lower == "their" || !isCap(st, k)) {
-			return false
-		}
 		if !isDeterminer(t.lower) {
 			return false
 		}
