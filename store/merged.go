@@ -136,18 +136,11 @@ func (s *Store) Pending() (int, error) {
 // Merged returns the merged events that pass f, ordered by date (undated
 // last), then id. Call Merge first for an up-to-date answer.
 func (s *Store) Merged(f Filter) ([]merge.Event, error) {
-	where, args, err := f.where(true)
+	q, args, err := f.query(true, `SELECT doc, sentence, id, type, mode, status, source, target, source_actor, target_actor, date, end_date, planned_date, location,
+		sources, mentions, docs, first_report, last_report, evidence, confidence, quad, score FROM merged`,
+		"date = '', date, id")
 	if err != nil {
 		return nil, err
-	}
-	q := `SELECT doc, sentence, id, type, mode, status, source, target, source_actor, target_actor, date, end_date, planned_date, location,
-		sources, mentions, docs, first_report, last_report, evidence, confidence, quad, score FROM merged`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += " ORDER BY date = '', date, id"
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
 	rows, err := s.db.Query(q, args...)
 	if err != nil {

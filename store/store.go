@@ -327,6 +327,24 @@ type Filter struct {
 
 // where is the filter as SQL conditions on the columns that the events and
 // merged tables share.
+// query completes the SELECT selectFrom with f's conditions, the ORDER BY
+// orderBy and f's limit, for the events table or (merged) the merged one.
+func (f Filter) query(merged bool, selectFrom, orderBy string) (string, []any, error) {
+	where, args, err := f.where(merged)
+	if err != nil {
+		return "", nil, err
+	}
+	q := selectFrom
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY " + orderBy
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	return q, args, nil
+}
+
 func (f Filter) where(merged bool) ([]string, []any, error) {
 	var where []string
 	var args []any
@@ -396,18 +414,11 @@ func ftsQuery(s string) string {
 // Events returns the events that pass f, ordered by date (undated last),
 // then document.
 func (s *Store) Events(f Filter) ([]events.Event, error) {
-	where, args, err := f.where(false)
+	q, args, err := f.query(false, `SELECT doc, event, type, mode, status, source, target, source_actor, target_actor,
+		date, end_date, date_source, location, evidence, optional, span_start, span_end, confidence FROM events`,
+		"date = '', date, doc, id")
 	if err != nil {
 		return nil, err
-	}
-	q := `SELECT doc, event, type, mode, status, source, target, source_actor, target_actor,
-		date, end_date, date_source, location, evidence, optional, span_start, span_end, confidence FROM events`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += " ORDER BY date = '', date, doc, id"
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
 	rows, err := s.db.Query(q, args...)
 	if err != nil {
