@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -45,6 +46,23 @@ func addQueryFlags(fs interface {
 }
 
 // filter builds the store filter; the error is a usage message.
+// parse reads args (flags only, no positional arguments) and returns the
+// filter they describe; a usage error has been reported when err is set.
+func (q *queryFlags) parse(fs *flag.FlagSet, args []string, stderr io.Writer) (store.Filter, error) {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return store.Filter{}, errUsage
+	}
+	if len(pos) > 0 {
+		return store.Filter{}, usageError(fs, stderr, fmt.Sprintf("unexpected argument %q", pos[0]))
+	}
+	f, err := q.filter()
+	if err != nil {
+		return store.Filter{}, usageError(fs, stderr, err.Error())
+	}
+	return f, nil
+}
+
 func (q *queryFlags) filter() (store.Filter, error) {
 	f := store.Filter{Pair: *q.pair, Type: *q.typ, Status: *q.status, Actor: *q.actor, Limit: *q.limit,
 		MinSources: *q.minSources, Search: *q.search}
@@ -83,16 +101,9 @@ func cmdEvents(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("events", eventsSynopsis, stderr)
 	q := addQueryFlags(fs)
 	format := fs.String("format", "table", "output format: table, csv or jsonl")
-	pos, err := parseInterspersed(fs, args)
+	f, err := q.parse(fs, args, stderr)
 	if err != nil {
-		return errUsage
-	}
-	if len(pos) > 0 {
-		return usageError(fs, stderr, fmt.Sprintf("unexpected argument %q", pos[0]))
-	}
-	f, err := q.filter()
-	if err != nil {
-		return usageError(fs, stderr, err.Error())
+		return err
 	}
 	writeMentions := map[string]func(io.Writer, []events.Event) error{
 		"table": export.WriteTable,

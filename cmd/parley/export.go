@@ -18,16 +18,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	q := addQueryFlags(fs)
 	format := fs.String("format", "jsonl", "csv, jsonl, parquet or plover (PLOVER JSON, departures mapped back)")
 	out := fs.String("out", "", "write to this file instead of stdout (parquet needs one unless stdout is redirected)")
-	pos, err := parseInterspersed(fs, args)
+	f, err := q.parse(fs, args, stderr)
 	if err != nil {
-		return errUsage
-	}
-	if len(pos) > 0 {
-		return usageError(fs, stderr, fmt.Sprintf("unexpected argument %q", pos[0]))
-	}
-	f, err := q.filter()
-	if err != nil {
-		return usageError(fs, stderr, err.Error())
+		return err
 	}
 	switch *format {
 	case "csv", "jsonl", "parquet", "plover":
