@@ -75,10 +75,16 @@ func (m *matcher) span(i, p int) int {
 	}
 	j := a.end
 	dash := m.sc.isDash(j)
-	if !dash && !(m.flag(j, fSpanJoin) && (opened || m.kw(j) != "and")) {
+	// "and" joins a span only after an opener ("between"), or a day number
+	// to a month and day ("April 24 and 25").
+	andDay := !opened && m.kw(j) == "and" && a.kind == ptMonthDay && a.y == 0
+	if !dash && !(m.flag(j, fSpanJoin) && (opened || m.kw(j) != "and" || andDay)) {
 		return i
 	}
 	b, ok := m.point(j + 1)
+	if andDay && ok {
+		return i
+	}
 	if !ok && a.kind == ptMonthDay && a.y == 0 {
 		if d, ok2 := m.dayNum(j + 1); ok2 {
 			b, ok = point{kind: ptMonthDay, mo: a.mo, day: d, end: j + 2}, true
@@ -166,7 +172,21 @@ func (m *matcher) span(i, p int) int {
 		}
 		e.Value = dateValue(sd, a.mo, 0)
 	}
-	return m.emit(i, end, e)
+	k := m.emit(i, end, e)
+	if !dash {
+		bv := dateValue(e.EndDate, b.mo, b.day)
+		switch {
+		case a.kind == ptWeekday && !e.EndDate.IsZero():
+			bv = e.EndDate.String()
+		case a.kind == ptWeekday:
+			bv = "XXXX-WXX-" + strconv.Itoa(b.wd)
+		}
+		m.out[len(m.out)-1].cut = &spanCut{
+			aStart: m.sc.toks[p].s, aEnd: m.sc.toks[a.end-1].e,
+			bStart: m.sc.toks[j+1].s, bValue: bv,
+		}
+	}
+	return k
 }
 
 // ---- relative phrases ----
@@ -691,11 +711,24 @@ func (m *matcher) monthFirst(i int) int {
 		d := caldate.Date{Y: m.dct.Y + mod, M: mi.m}
 		return m.emit(i, e+2, Expr{Date: d, Value: d.String()})
 	}
-	if (mi.ambiguous || mi.abbr) && !m.flag(i-1, fMonthCue) {
+	if (mi.ambiguous || mi.abbr) && !m.flag(i-1, fMonthCue) && !m.monthAdjective(i, e) {
 		return i
 	}
 	d, v := m.resolveMonth(mi.m, nil, m.monthTense(mi.m, i, e))
 	return m.emit(i, e, Expr{Date: d, Value: v})
+}
+
+// monthAdjective reports whether the month name at [i, e) modifies a noun
+// after "the" ("the March accession", "the May elections"), where an
+// ambiguous name is a month all the same.
+func (m *matcher) monthAdjective(i, e int) bool {
+	if !m.isw(i-1, "the") || e >= m.n() {
+		return false
+	}
+	tk := &m.sc.toks[e]
+	// a noun is lower-case and not one of the short function words
+	// ("the March on Washington")
+	return tk.kind == kWord && !tk.upper && tk.e-tk.s >= 4 && m.lx.words[m.kw(e)] == 0
 }
 
 // monthPart reads "early November", "mid-2019", "late March 2018".

@@ -269,7 +269,11 @@ func (m *matcher) month(i int) (mi monthInfo, end int, ok bool) {
 	}
 	mi, ok = m.lx.months[string(m.sc.key(i))]
 	if !ok {
-		return mi, i, false
+		// a possessive full name: "December's figures"
+		if mi, ok = m.lx.months[string(m.sc.base(i))]; !ok || mi.abbr {
+			return mi, i, false
+		}
+		return mi, i + 1, true
 	}
 	end = i + 1
 	if mi.abbr && m.sc.is(end, '.') && m.sc.glued(i) {
@@ -478,8 +482,13 @@ const (
 // Neither window crosses a sentence stop.
 func (m *matcher) tense(i, j int) tense {
 	k := cNone
+	comma := -1
 	for x := j - 1; x >= 0 && x >= i-backWindow; x-- {
 		if m.sc.isStop(x, m.lx) {
+			break
+		}
+		if x < i && comma < 0 && m.sc.is(x, ',') {
+			comma = x
 			break
 		}
 		if k = m.tenseAt(x); k != cNone {
@@ -495,6 +504,15 @@ func (m *matcher) tense(i, j int) tense {
 				break
 			}
 		}
+	}
+	// a cue before a comma belongs to another clause ("ahead of the trip,
+	// the ministry on Sunday issued ..."); it counts only when the
+	// expression's own clause has none
+	for x := comma - 1; k == cNone && comma > 0 && x >= 0 && x >= i-backWindow; x-- {
+		if m.sc.isStop(x, m.lx) {
+			break
+		}
+		k = m.tenseAt(x)
 	}
 	switch k {
 	case cFuture:

@@ -13,11 +13,13 @@ import (
 //     and ages ("a six-year-old boy") are dropped;
 //   - a possessive "'s" is not part of the extent ("last year's" -> "last year");
 //   - a decade takes in "the" and a part before it ("the late 1970s");
+//   - a span written with a word ("from Aug. 26 to Oct. 20") is its two
+//     ends, without the opening word;
 //   - a day with a part of the day ("Friday morning") is a TIME, valued
 //     "2019-04-26TMO".
 func (t *Tagger) TagTimeML(text string, dct caldate.Date) []Expr {
 	all := t.Tag(text, dct)
-	out := all[:0]
+	out := make([]Expr, 0, len(all))
 	for _, e := range all {
 		if e.Value == "" {
 			continue
@@ -41,6 +43,15 @@ func (t *Tagger) TagTimeML(text string, dct caldate.Date) []Expr {
 			if code, ok := t.lex.dayParts[last]; ok {
 				e.Type, e.Value = TimeType, e.Value+"T"+code
 			}
+		}
+		if c := e.cut; c != nil && e.Type == DateType {
+			a, b := e, e
+			a.Start, a.End, a.Text = c.aStart, c.aEnd, text[c.aStart:c.aEnd]
+			a.EndDate, a.cut = caldate.Date{}, nil
+			b.Start, b.Text, b.Value = c.bStart, text[c.bStart:e.End], c.bValue
+			b.Date, b.EndDate, b.cut = e.EndDate, caldate.Date{}, nil
+			out = append(out, a, b)
+			continue
 		}
 		out = append(out, e)
 	}

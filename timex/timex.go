@@ -46,6 +46,17 @@ type Expr struct {
 	// the text says the news marks the anniversary day ("to mark the 76th
 	// anniversary"); Anchor uses it as evidence for the document date.
 	Now caldate.Date
+
+	// cut splits a span written with a word ("from Aug. 26 to Oct. 20") into
+	// its two ends, which TimeML annotates as two expressions.
+	cut *spanCut
+}
+
+// spanCut is where the two ends of a span lie, as byte offsets, and the
+// value of the second end.
+type spanCut struct {
+	aStart, aEnd, bStart int
+	bValue               string
 }
 
 // Tagger finds and resolves time expressions with one set of rules.
