@@ -90,15 +90,20 @@ const (
 	pWeekend // "the weekend"
 	// TimeML readings that name a time only through Value (no Date, so the
 	// event coder does not date events by them):
-	pYearV   // "the year", "the full year": dct's year; a period ("the year ended ...") when a period-end word follows
-	pYearRef // "that year", "the following year": N years from the last year named, else dct's
-	pWeekV   // "the week": dct's week; "the week of March 6" the week of that day
+	pYearV    // "the year", "the full year": dct's year; a period ("the year ended ...") when a period-end word follows
+	pYearRef  // "that year", "the following year": N years from the last year named, else dct's
+	pWeekV    // "the week": dct's week; "the week of March 6" the week of that day
+	pMonthRef // "that month", "the following month": N months from the last month named, else dct's
+	// a part of a day counted from the last day named ("the next morning"):
+	// a TIME with the day's date
+	pAnchorPart
 )
 
 var phraseKinds = map[string]phraseKind{
 	"day": pDay, "week": pWeek, "month": pMonth, "year": pYear, "ref": pRef, "anchor": pAnchor,
 	"fixed": pFixed, "quarter": pQuarter, "weekend": pWeekend,
 	"year-value": pYearV, "year-ref": pYearRef, "week-value": pWeekV,
+	"month-ref": pMonthRef, "anchor-part": pAnchorPart,
 }
 
 type phrase struct {
@@ -413,6 +418,16 @@ func (lx *lexicon) relativeLine(line string) error {
 		}
 		p.typ, p.ref = Type(f[0]), f[1]
 	case pWeekend, pWeekV:
+	case pAnchorPart:
+		f := strings.Fields(arg)
+		if len(f) != 2 {
+			return fmt.Errorf("want N CODE in %q", line)
+		}
+		n, err := strconv.Atoi(f[0])
+		if err != nil {
+			return fmt.Errorf("bad offset in %q", line)
+		}
+		p.n, p.ref = n, f[1]
 	case pRef:
 		switch arg {
 		case "PAST_REF", "PRESENT_REF", "FUTURE_REF":

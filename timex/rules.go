@@ -265,7 +265,34 @@ func (m *matcher) phrase(i int, k string) int {
 			e = m.quarterRef(p.n)
 		case pWeekend:
 			e = m.weekend(i, end)
-		case pYearV, pYearRef, pWeekV:
+		case pAnchorPart:
+			ref := m.lastDate(caldate.Day)
+			if ref.Precision() < caldate.Day {
+				continue
+			}
+			d := ref.AddDays(p.n)
+			if p.n == 0 {
+				// "mid-afternoon yesterday", "the morning of March 5": the day
+				// written after the part is the part's day
+				at := end
+				if m.isw(at, "of") {
+					// "the night of Oct. 23": TimeML tags the date alone
+					at++
+					if _, ok := m.weekdayAt(at); ok {
+						continue
+					}
+					if _, _, ok := m.month(at); ok {
+						continue
+					}
+				}
+				n := len(m.out)
+				if k := m.at(at); k > at && len(m.out) == n+1 && m.out[n].Type == DateType && m.out[n].Date.Precision() == caldate.Day {
+					d, end = m.out[n].Date, k
+				}
+				m.out, m.meta = m.out[:n], m.meta[:n]
+			}
+			e = Expr{Type: TimeType, Date: d, Value: d.String() + "T" + p.ref}
+		case pYearV, pYearRef, pWeekV, pMonthRef:
 			var ok bool
 			if e, end, ok = m.valuePhrase(p, i, end); !ok {
 				continue
@@ -288,6 +315,17 @@ func (m *matcher) phrase(i int, k string) int {
 		return m.emit(i, end, e)
 	}
 	return i
+}
+
+// lastDate is the date of the last expression named so far that has at
+// least precision p and is not an anniversary's implied date, else dct.
+func (m *matcher) lastDate(p caldate.Precision) caldate.Date {
+	for x := len(m.out) - 1; x >= 0; x-- {
+		if o := m.out[x]; o.Type == DateType && o.Date.Precision() >= p && o.Now.IsZero() {
+			return o.Date
+		}
+	}
+	return m.dct
 }
 
 // relDay is the day n days from ref, or ref itself at its precision when it

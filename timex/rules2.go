@@ -147,6 +147,18 @@ func (m *matcher) meridiem(i int) (int, int, bool) {
 		return 0, i, false
 	}
 	k := m.kw(i)
+	// a phrase: "4 in the morning", "11 at night"
+	for n := 3; n >= 2; n-- {
+		if i+n <= m.n() {
+			ph := k
+			for x := 1; x < n; x++ {
+				ph += " " + m.kw(i+x)
+			}
+			if off, ok := m.lx.meridiems[ph]; ok {
+				return off, i + n, true
+			}
+		}
+	}
 	if off, ok := m.lx.meridiems[k]; ok {
 		e := i + 1
 		if m.sc.is(e, '.') && m.sc.glued(i) && m.dotBelongs(e) {
@@ -586,6 +598,12 @@ func (m *matcher) valuePhrase(p phrase, i, end int) (Expr, int, bool) {
 			return Expr{}, end, false
 		}
 		return Expr{Value: strconv.Itoa(ref.Y + p.n)}, end, true
+	case pMonthRef:
+		ref := m.lastDate(caldate.Month)
+		if ref.Precision() < caldate.Month {
+			return Expr{}, end, false
+		}
+		return Expr{Value: addMonths(ref.Truncate(caldate.Month), p.n).String()}, end, true
 	case pWeekV:
 		if m.isw(end, "of") {
 			n := len(m.out)

@@ -124,6 +124,41 @@ func TestTimeML(t *testing.T) {
 			[]tx{{"this year's third quarter", "DATE", "1989-Q3"}}},
 		{"Profit rose in the third quarter from the 1988 quarter.", "1989-11-02",
 			[]tx{{"the 1988 quarter", "DATE", "1988-Q3"}}},
+		// spans joined by a word are two expressions in TimeML
+		{"Shares were bought from Aug. 26 to Oct. 20 at $23.", "1989-11-02",
+			[]tx{{"Aug. 26", "DATE", "1989-08-26"}, {"Oct. 20", "DATE", "1989-10-20"}}},
+		{"The fair runs between Monday and Wednesday.", "2019-04-25",
+			[]tx{{"Monday", "DATE", "2019-04-22"}, {"Wednesday", "DATE", "2019-04-24"}}},
+		{"Leaders meet at the summit on April 24 and 25.", "1999-02-10",
+			[]tx{{"April 24", "DATE", "1999-04-24"}, {"25", "DATE", "1999-04-25"}}},
+		// month names as possessives and adjectives
+		{"The agency revised December's jobless figures.", "1998-02-06",
+			[]tx{{"December", "DATE", "1997-12"}}},
+		{"The March accession lets them join the drills.", "1999-02-10",
+			[]tx{{"March", "DATE", "1999-03"}}},
+		// vague durations after "for" and "in"
+		{"The valley was ruled from the coast for centuries.", "1998-02-27",
+			[]tx{{"centuries", "DURATION", "PXY"}}},
+		{"Sales grew for the first time in years.", "1989-11-02",
+			[]tx{{"years", "DURATION", "PXY"}}},
+		// parts of a day counted from the last day named
+		{"Prices fell Friday. Dealers sold in the morning.", "1989-10-30",
+			[]tx{{"the morning", "TIME", "1989-10-27TMO"}}},
+		{"He was arrested on Monday and appeared in court the next morning.", "2000-02-24",
+			[]tx{{"the next morning", "TIME", "2000-02-22TMO"}}},
+		{"Trading slowed by mid-afternoon yesterday.", "1989-11-02",
+			[]tx{{"mid-afternoon yesterday", "TIME", "1989-11-01TAF"}}},
+		{"The shot was fired on the night of Oct. 23.", "1998-11-20",
+			[]tx{{"Oct. 23", "DATE", "1998-10-23"}}},
+		{"The storm hit at 4 in the morning.", "2000-04-06",
+			[]tx{{"4 in the morning", "TIME", "2000-04-06T04:00"}}},
+		// months and quarters named through an earlier one
+		{"It rejected the bid in March. The following month, it put itself up for sale.", "1989-11-02",
+			[]tx{{"The following month", "DATE", "1989-04"}}},
+		{"Profit fell in the second quarter of 1988, and results for that quarter included a charge.", "1989-11-02",
+			[]tx{{"that quarter", "DATE", "1988-Q2"}}},
+		{"Eight trading days after the crash, the index was flat.", "1989-11-02",
+			[]tx{{"Eight trading days", "DURATION", "P8D"}}},
 	}
 	for _, c := range cases {
 		dct, err := caldate.Parse(c.dct)
