@@ -857,6 +857,9 @@ func (m *matcher) duration(i, start int) int {
 		}
 		return m.emit(i, end, Expr{Type: DurationType, Value: v})
 	}
+	if u.code == "TS" && article && !hyph && end < m.n() && m.sc.toks[end].kind == kWord {
+		return start // "a second day", "for a second time": an ordinal
+	}
 	if u.code == "QTR" && (hyph || m.kw(end) == "of") {
 		return start // "three-quarters of" is a share, not a duration
 	}

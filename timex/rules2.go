@@ -333,6 +333,9 @@ func (m *matcher) season(i, s int) int {
 		return i
 	}
 	end := s + 1
+	if m.sc.toks[s].upper && end < m.n() && m.sc.toks[end].kind == kWord && m.sc.toks[end].upper {
+		return i // a name: "Spring Festival", "Summer Olympics"
+	}
 	y := 0
 	if yy, e := m.optYear(end); yy != 0 {
 		y, end = yy, e
@@ -458,6 +461,9 @@ func (m *matcher) decade(i int) int {
 	if j >= m.n() {
 		return i
 	}
+	if k := m.century(i, j); k > i {
+		return k
+	}
 	tk := &m.sc.toks[j]
 	switch {
 	case tk.kind == kAlnum && tk.ndig == 2 && tk.e-tk.s == 3 && m.sc.low[tk.e-1] == 's' && tk.val%10 == 0 && j > 0 && m.sc.apostrophe(m.sc.toks[j-1].s) > 0:
@@ -484,6 +490,23 @@ func (m *matcher) decade(i int) int {
 		return m.emit(i, j+1, Expr{Value: strconv.Itoa(c*10 + d)})
 	}
 	return i
+}
+
+// century reads "20th century", "the twentieth century", "the early 21st
+// century" with the ordinal at j (the expression starting at i): TimeML
+// values a century by its first two digits ("19").
+func (m *matcher) century(i, j int) int {
+	n, e, ok := m.ordinal(j)
+	if !ok || n < 1 || n > 30 {
+		return i
+	}
+	if m.sc.isDash(e) {
+		e++
+	}
+	if !m.isw(e, "century") {
+		return i
+	}
+	return m.emit(i, e+1, Expr{Value: pad2(n - 1)})
 }
 
 // ---- the weekend ----

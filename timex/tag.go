@@ -109,6 +109,9 @@ func (m *matcher) at(i int) int {
 		if j := m.quarter(i); j > i {
 			return j
 		}
+		if j := m.century(i, i); j > i {
+			return j
+		}
 		if j := m.anniversary(i, i); j > i {
 			return j
 		}
