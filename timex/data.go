@@ -119,6 +119,9 @@ type phrase struct {
 type lead struct {
 	words []string
 	types []Type
+	// half, when set, is the part of a year the lead names ("H1" for "the
+	// first half of"); it takes only a year and adds the code to its value.
+	half string
 }
 
 type cueKind uint8
@@ -207,8 +210,9 @@ func (lx *lexicon) load(fsys fs.FS) error {
 	for _, ps := range lx.phrases {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 	}
-	for w := range lx.leads {
+	for w, ls := range lx.leads {
 		lx.words[w] |= fLead
+		sort.SliceStable(ls, func(i, j int) bool { return len(ls[i].words) > len(ls[j].words) })
 	}
 	for w := range lx.seasons {
 		lx.words[w] |= fSeason
@@ -375,6 +379,13 @@ func (lx *lexicon) relativeLine(line string) error {
 			return fmt.Errorf("bad number in %q", line)
 		}
 		map[string]map[string]int{"meridiem": lx.meridiems, "decade-word": lx.decades, "shift": lx.shifts}[kind][ph] = n
+		return nil
+	case "half":
+		if arg == "" {
+			return fmt.Errorf("no code in %q", line)
+		}
+		l := lead{words: phraseWords(ph), types: []Type{DateType}, half: arg}
+		lx.leads[l.words[0]] = append(lx.leads[l.words[0]], l)
 		return nil
 	case "lead":
 		l := lead{words: phraseWords(ph)}

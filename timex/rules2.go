@@ -50,6 +50,11 @@ func (m *matcher) lead(i int, k string) int {
 				allowed = true
 			}
 		}
+		if allowed && l.half != "" {
+			_, err := strconv.Atoi(x.Value)
+			allowed = len(x.Value) == 4 && err == nil && x.Date.Precision() <= caldate.Year
+			x.Value += "-" + l.half
+		}
 		if !allowed {
 			m.out, m.meta = m.out[:n], m.meta[:n]
 			continue

@@ -157,6 +157,14 @@ func TestTimeML(t *testing.T) {
 			[]tx{{"The following month", "DATE", "1989-04"}}},
 		{"Profit fell in the second quarter of 1988, and results for that quarter included a charge.", "1989-11-02",
 			[]tx{{"that quarter", "DATE", "1988-Q2"}}},
+		// centuries and halves of a year
+		{"It was the worst crash of the 20th century, said a 21st-century banker.", "1989-11-02",
+			[]tx{{"the 20th century", "DATE", "19"}, {"21st-century", "DATE", "20"}}},
+		{"Output rose in the first half of the year and fell in the second half of 1988.", "1989-11-02",
+			[]tx{{"the first half of the year", "DATE", "1989-H1"}, {"the second half of 1988", "DATE", "1988-H2"}}},
+		// a day named by the last day written
+		{"Talks opened on Monday. Later that day, the envoys left.", "2019-04-25",
+			[]tx{{"Later that day", "DATE", "2019-04-22"}}},
 		{"Eight trading days after the crash, the index was flat.", "1989-11-02",
 			[]tx{{"Eight trading days", "DURATION", "P8D"}}},
 	}

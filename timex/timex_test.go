@@ -120,6 +120,8 @@ func TestNotDates(t *testing.T) {
 		"You may recall that he will march with 1,500 troops.",
 		"The fund holds $2019 million and 2020% more.",
 		"Wed and Sat are busy for the sun king.",
+		"Crowds swelled for the Spring Festival holiday.",
+		"The truce held for a second day and then a second week.",
 	} {
 		if got := tg.Tag(s, date(t, "2020-01-01")); len(got) != 0 {
 			t.Errorf("%q: unexpected expressions %v", s, texts(got))
