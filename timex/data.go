@@ -42,6 +42,7 @@ const (
 	fRateAmount   // "million" before "a year": a rate (SET)
 	fBareUnitOpen // "for", "within" before a bare "years": a vague duration
 	fMonthFuture  // "by", "until" right before a month alone: the coming one
+	fPeriodLink   // "before", "after" following "the weeks": a vague period
 )
 
 var flagKinds = map[string]wordFlag{
@@ -63,6 +64,7 @@ var flagKinds = map[string]wordFlag{
 	"rate-amount":  fRateAmount,
 	"bare-units":   fBareUnitOpen,
 	"month-future": fMonthFuture,
+	"period-link":  fPeriodLink,
 }
 
 type monthInfo struct {
@@ -94,6 +96,7 @@ const (
 	pYearRef  // "that year", "the following year": N years from the last year named, else dct's
 	pWeekV    // "the week": dct's week; "the week of March 6" the week of that day
 	pMonthRef // "that month", "the following month": N months from the last month named, else dct's
+	pCentury  // "this century": the century N centuries from dct's
 	// a part of a day counted from the last day named ("the next morning"):
 	// a TIME with the day's date
 	pAnchorPart
@@ -103,7 +106,7 @@ var phraseKinds = map[string]phraseKind{
 	"day": pDay, "week": pWeek, "month": pMonth, "year": pYear, "ref": pRef, "anchor": pAnchor,
 	"fixed": pFixed, "quarter": pQuarter, "weekend": pWeekend,
 	"year-value": pYearV, "year-ref": pYearRef, "week-value": pWeekV,
-	"month-ref": pMonthRef, "anchor-part": pAnchorPart,
+	"month-ref": pMonthRef, "century": pCentury, "anchor-part": pAnchorPart,
 }
 
 type phrase struct {

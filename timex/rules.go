@@ -292,6 +292,11 @@ func (m *matcher) phrase(i int, k string) int {
 				m.out, m.meta = m.out[:n], m.meta[:n]
 			}
 			e = Expr{Type: TimeType, Date: d, Value: d.String() + "T" + p.ref}
+		case pCentury:
+			if m.dct.IsZero() {
+				continue
+			}
+			e.Value = pad2(m.dct.Y/100 + p.n)
 		case pYearV, pYearRef, pWeekV, pMonthRef:
 			var ok bool
 			if e, end, ok = m.valuePhrase(p, i, end); !ok {
@@ -830,6 +835,15 @@ func (m *matcher) weekday(i int) int {
 func (m *matcher) duration(i, start int) int {
 	n, e, ok := m.count(i, true)
 	if !ok {
+		// "decades-long", "a day-long": a unit with "-long" and no count
+		if u, ok := m.unit(i); ok && start == i && m.sc.toks[i].kind == kWord && m.sc.isDash(i+1) && m.sc.glued(i) && m.flag(i+2, fLong) && m.isw(i+2, "long") && u.code != "QTR" && u.code != "TS" {
+			k := m.sc.key(i)
+			c := 1
+			if k[len(k)-1] == 's' {
+				c = 0
+			}
+			return m.emit(i, i+3, Expr{Type: DurationType, Value: durationValue(c, u)})
+		}
 		return start
 	}
 	// article: the count is a bare "a" or "an" ("a few" is a count of its own)
@@ -848,6 +862,9 @@ func (m *matcher) duration(i, start int) int {
 	u, ok := m.unit(e)
 	if !ok {
 		return start
+	}
+	if article && e == i+1 && bytes.HasSuffix(m.sc.key(e), []byte("s")) {
+		return start // "a decades-long feud": the article goes with the noun
 	}
 	end := e + 1
 	if half {
@@ -930,6 +947,13 @@ func halfValue(n int, u unitInfo) (string, bool) {
 // bareUnits reads "years", "weeks or months" after a duration opener at i:
 // a vague duration "PXY".
 func (m *matcher) bareUnits(i int) int {
+	if m.isw(i+1, "the") && m.flag(i+3, fPeriodLink) {
+		// "in the weeks before the vote", "in the years that followed";
+		// TimeML leaves "the" out
+		if u, ok := m.unit(i + 2); ok && u.code != "QTR" && u.code != "TS" && bytes.HasSuffix(m.sc.key(i+2), []byte("s")) {
+			return m.emit(i+2, i+3, Expr{Type: DurationType, Value: durationValue(0, u)})
+		}
+	}
 	u, ok := m.unit(i + 1)
 	if !ok || m.sc.toks[i+1].kind != kWord {
 		return i

@@ -472,6 +472,19 @@ func (m *matcher) tenseAt(j int) cueKind {
 	return cNone
 }
 
+// backLimit is the first token of the backward cue window before token i:
+// backWindow words back, not counting punctuation ("a.m." is four tokens).
+func (m *matcher) backLimit(i int) int {
+	x, words := i, 0
+	for x > 0 && words < backWindow {
+		x--
+		if m.sc.toks[x].kind != kPunct {
+			words++
+		}
+	}
+	return x
+}
+
 const (
 	backWindow = 12
 	fwdWindow  = 5
@@ -486,7 +499,7 @@ const (
 func (m *matcher) tense(i, j int) tense {
 	k := cNone
 	comma := -1
-	for x := j - 1; x >= 0 && x >= i-backWindow; x-- {
+	for x, lim := j-1, m.backLimit(i); x >= 0 && x >= lim; x-- {
 		if m.sc.isStop(x, m.lx) {
 			break
 		}
@@ -511,7 +524,7 @@ func (m *matcher) tense(i, j int) tense {
 	// a cue before a comma belongs to another clause ("ahead of the trip,
 	// the ministry on Sunday issued ..."); it counts only when the
 	// expression's own clause has none
-	for x := comma - 1; k == cNone && comma > 0 && x >= 0 && x >= i-backWindow; x-- {
+	for x, lim := comma-1, m.backLimit(i); k == cNone && comma > 0 && x >= 0 && x >= lim; x-- {
 		if m.sc.isStop(x, m.lx) {
 			break
 		}
@@ -530,7 +543,7 @@ func (m *matcher) tense(i, j int) tense {
 // (not merely a word ending in "-ed", which is as often an adjective) and
 // no future cue nearer; the window is the one tense uses.
 func (m *matcher) strongPast(i, j int) bool {
-	for x := j - 1; x >= 0 && x >= i-backWindow; x-- {
+	for x, lim := j-1, m.backLimit(i); x >= 0 && x >= lim; x-- {
 		if m.sc.isStop(x, m.lx) {
 			break
 		}

@@ -162,6 +162,15 @@ func TestTimeML(t *testing.T) {
 			[]tx{{"the 20th century", "DATE", "19"}, {"21st-century", "DATE", "20"}}},
 		{"Output rose in the first half of the year and fell in the second half of 1988.", "1989-11-02",
 			[]tx{{"the first half of the year", "DATE", "1989-H1"}, {"the second half of 1988", "DATE", "1988-H2"}}},
+		{"Wars have scarred this century.", "1999-03-12",
+			[]tx{{"this century", "DATE", "19"}}},
+		// vague periods and "-long" without a count
+		{"The car was seen in the weeks before the shooting.", "1999-05-06",
+			[]tx{{"weeks", "DURATION", "PXW"}}},
+		{"The feud is a decades-long one; they held a third day-long meeting.", "2000-01-15",
+			[]tx{{"decades-long", "DURATION", "PXY"}, {"day-long", "DURATION", "P1D"}}},
+		{"The rest will be sold at a later date.", "1989-11-02",
+			[]tx{{"a later date", "DATE", "FUTURE_REF"}}},
 		// a day named by the last day written
 		{"Talks opened on Monday. Later that day, the envoys left.", "2019-04-25",
 			[]tx{{"Later that day", "DATE", "2019-04-22"}}},
