@@ -119,6 +119,11 @@ type phrase struct {
 
 // lead is a phrase that joins the expression after it when that expression
 // has one of the listed types: "nearly" three years, "the end of" November.
+type meridiemPhrase struct {
+	words []string
+	off   int
+}
+
 type lead struct {
 	words []string
 	types []Type
@@ -172,14 +177,16 @@ type lexicon struct {
 	suffixes []string         // past-suffix
 	bases    []baseEntry
 
-	leads     map[string][]lead    // by first word, longest first
-	dayParts  map[string]string    // "morning" -> "MO"
-	seasons   map[string]string    // "summer" -> "SU"
-	clocks    map[string]string    // "noon" -> "12:00"
-	meridiems map[string]int       // "pm" -> 12
-	decades   map[string]int       // "nineties" -> 9
-	shifts    map[string]int       // "earlier" -> -1
-	holidays  map[string][]holiday // by first word, longest first
+	leads     map[string][]lead // by first word, longest first
+	dayParts  map[string]string // "morning" -> "MO"
+	seasons   map[string]string // "summer" -> "SU"
+	clocks    map[string]string // "noon" -> "12:00"
+	meridiems map[string]int    // "pm" -> 12
+	// meridiem phrases of more than one word ("in the morning"), longest first
+	meridiemPhrases []meridiemPhrase
+	decades         map[string]int       // "nineties" -> 9
+	shifts          map[string]int       // "earlier" -> -1
+	holidays        map[string][]holiday // by first word, longest first
 }
 
 func (lx *lexicon) load(fsys fs.FS) error {
@@ -213,6 +220,9 @@ func (lx *lexicon) load(fsys fs.FS) error {
 	for _, ps := range lx.phrases {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 	}
+	sort.SliceStable(lx.meridiemPhrases, func(i, j int) bool {
+		return len(lx.meridiemPhrases[i].words) > len(lx.meridiemPhrases[j].words)
+	})
 	for w, ls := range lx.leads {
 		lx.words[w] |= fLead
 		sort.SliceStable(ls, func(i, j int) bool { return len(ls[i].words) > len(ls[j].words) })
@@ -380,6 +390,10 @@ func (lx *lexicon) relativeLine(line string) error {
 		n, err := strconv.Atoi(arg)
 		if err != nil {
 			return fmt.Errorf("bad number in %q", line)
+		}
+		if ws := phraseWords(ph); kind == "meridiem" && len(ws) > 1 {
+			lx.meridiemPhrases = append(lx.meridiemPhrases, meridiemPhrase{ws, n})
+			return nil
 		}
 		map[string]map[string]int{"meridiem": lx.meridiems, "decade-word": lx.decades, "shift": lx.shifts}[kind][ph] = n
 		return nil

@@ -153,15 +153,9 @@ func (m *matcher) meridiem(i int) (int, int, bool) {
 	}
 	k := m.kw(i)
 	// a phrase: "4 in the morning", "11 at night"
-	for n := 3; n >= 2; n-- {
-		if i+n <= m.n() {
-			ph := k
-			for x := 1; x < n; x++ {
-				ph += " " + m.kw(i+x)
-			}
-			if off, ok := m.lx.meridiems[ph]; ok {
-				return off, i + n, true
-			}
+	for _, p := range m.lx.meridiemPhrases {
+		if e, ok := m.words(i, p.words); ok {
+			return p.off, e, true
 		}
 	}
 	if off, ok := m.lx.meridiems[k]; ok {
