@@ -26,6 +26,9 @@ func (m *matcher) lead(i int, k string) int {
 		if !ok || e >= m.n() {
 			continue
 		}
+		if len(l.words) == 1 && m.isw(e, "the") && len(l.types) == 1 && l.types[0] == DurationType {
+			continue // "over the next decade": a preposition, not "more than"
+		}
 		if len(l.types) == 1 && l.types[0] == DurationType {
 			// cheap test first: a duration starts with a count or a set phrase
 			if _, _, ok := m.count(e, true); !ok && len(m.lx.phrases[string(m.kb(e))]) == 0 {
@@ -547,7 +550,8 @@ func (m *matcher) shifted(i, end, n int, u unitInfo) int {
 	var v string
 	switch u.code {
 	case "Y":
-		if y, q, ok := m.lastQuarter(); ok {
+		// "a year earlier" after a quarter is that quarter a year before
+		if y, q, ok := m.lastQuarter(); ok && (n == 1 || n == -1) {
 			v = strconv.Itoa(y+n) + "-Q" + strconv.Itoa(q)
 		} else if !ref.IsZero() {
 			v = strconv.Itoa(ref.Y + n)

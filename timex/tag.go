@@ -465,6 +465,16 @@ func (m *matcher) tenseAt(j int) cueKind {
 		k := m.sc.key(j)
 		for _, s := range m.lx.suffixes {
 			if bytes.HasSuffix(k, []byte(s)) {
+				// a participle after a future cue is future: "will stay
+				// closed", "is expected to be finalised"
+				for x := j - 1; x >= 0 && x >= j-maxCover; x-- {
+					if m.sc.isStop(x, m.lx) {
+						break
+					}
+					if c, _ := m.cueAt(x, isTenseCue); c != cNone {
+						return c
+					}
+				}
 				return cPast
 			}
 		}

@@ -162,6 +162,10 @@ func TestTimeML(t *testing.T) {
 			[]tx{{"the 20th century", "DATE", "19"}, {"21st-century", "DATE", "20"}}},
 		{"Output rose in the first half of the year and fell in the second half of 1988.", "1989-11-02",
 			[]tx{{"the first half of the year", "DATE", "1989-H1"}, {"the second half of 1988", "DATE", "1988-H2"}}},
+		{"Costs will double over the next decade.", "2013-03-22",
+			[]tx{{"the next decade", "DURATION", "P10Y"}}},
+		{"The 1994 war left thousands dead. Two decades later, the country has rebuilt.", "2019-03-22",
+			[]tx{{"Two decades later", "DATE", "2014"}}},
 		{"Wars have scarred this century.", "1999-03-12",
 			[]tx{{"this century", "DATE", "19"}}},
 		// vague periods and "-long" without a count

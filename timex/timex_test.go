@@ -152,6 +152,14 @@ func TestWeekdays(t *testing.T) {
 			[]want{{"Friday", "", "2022-06-17", "2022-06-17", ""}}},
 		{"The ambassador told reporters on Monday it will take time.", "2022-06-15",
 			[]want{{"Monday", "", "2022-06-13", "2022-06-13", ""}}},
+		// a participle after a future cue is future; a cue before a comma
+		// belongs to another clause; the window counts words, not dots
+		{"Banks will stay closed until Tuesday, officials said.", "2022-06-15",
+			[]want{{"Tuesday", "", "2022-06-21", "2022-06-21", ""}}},
+		{"Ahead of the trip, the ministry on Sunday issued a warning.", "2022-06-15",
+			[]want{{"Sunday", "", "2022-06-12", "2022-06-12", ""}}},
+		{"The envoy will leave at dawn (4 a.m. EDT Friday), he said.", "2022-06-15",
+			[]want{{"4 a.m. EDT Friday", "TIME", "2022-06-17T04:00", "2022-06-17", ""}}},
 		// a future clause on the same weekday as dct counts dct itself
 		{"The summit will open on Wednesday.", "2022-06-15",
 			[]want{{"Wednesday", "", "2022-06-15", "2022-06-15", ""}}},
