@@ -43,6 +43,7 @@ const (
 	fBareUnitOpen // "for", "within" before a bare "years": a vague duration
 	fMonthFuture  // "by", "until" right before a month alone: the coming one
 	fPeriodLink   // "before", "after" following "the weeks": a vague period
+	fPer          // "a", "per", "each" between a frequency and its unit ("twice a week")
 )
 
 var flagKinds = map[string]wordFlag{
@@ -65,6 +66,7 @@ var flagKinds = map[string]wordFlag{
 	"bare-units":   fBareUnitOpen,
 	"month-future": fMonthFuture,
 	"period-link":  fPeriodLink,
+	"per":          fPer,
 }
 
 type monthInfo struct {
@@ -182,6 +184,8 @@ type lexicon struct {
 	seasons   map[string]string // "summer" -> "SU"
 	clocks    map[string]string // "noon" -> "12:00"
 	meridiems map[string]int    // "pm" -> 12
+	freqs     map[string]int       // "twice" -> 2, "times" -> 0 (after a count)
+	everyN    map[string]int       // "other" -> 2 in "every other day"
 	// meridiem phrases of more than one word ("in the morning"), longest first
 	meridiemPhrases []meridiemPhrase
 	decades         map[string]int       // "nineties" -> 9
@@ -198,6 +202,7 @@ func (lx *lexicon) load(fsys fs.FS) error {
 		leads: map[string][]lead{}, dayParts: map[string]string{}, seasons: map[string]string{},
 		clocks: map[string]string{}, meridiems: map[string]int{}, decades: map[string]int{},
 		shifts: map[string]int{}, holidays: map[string][]holiday{},
+		freqs: map[string]int{}, everyN: map[string]int{},
 	}
 	steps := []struct {
 		name string
@@ -385,6 +390,17 @@ func (lx *lexicon) relativeLine(line string) error {
 		return nil
 	case "clock":
 		lx.clocks[ph] = arg
+		return nil
+	case "freq", "every-count":
+		n, err := strconv.Atoi(arg)
+		if err != nil {
+			return fmt.Errorf("bad number in %q", line)
+		}
+		if kind == "freq" {
+			lx.freqs[ph] = n
+		} else {
+			lx.everyN[ph] = n
+		}
 		return nil
 	case "meridiem", "decade-word", "shift":
 		n, err := strconv.Atoi(arg)

@@ -761,6 +761,42 @@ func (m *matcher) monthFirst(i int) int {
 	return m.emit(i, e, Expr{Date: d, Value: v})
 }
 
+// dayOfMonth reads "on the 25th" (the 25th of dct's month or the nearest
+// month the clause's tense allows) and "the 25th of March" at i ("the").
+func (m *matcher) dayOfMonth(i int) int {
+	d, ok := m.dayNum(i + 1)
+	if !ok || m.sc.toks[i+1].kind != kAlnum {
+		return i
+	}
+	end := i + 2
+	if m.isw(end, "of") {
+		if mi, e, ok := m.month(end + 1); ok {
+			y, ye := m.optYear(e)
+			return m.monthDay(i, ye, mi.m, d, y)
+		}
+	}
+	if !m.isw(i-1, "on") || (end < m.n() && m.sc.toks[end].kind != kPunct) {
+		return i // "the 25th anniversary", "the 3rd floor"
+	}
+	if m.dct.Precision() < caldate.Month {
+		return i
+	}
+	y, mo := m.dct.Y, m.dct.M
+	switch tn := m.tense(i, end); {
+	case tn == tenseFuture && m.dct.Precision() == caldate.Day && d < m.dct.D:
+		mo++
+	case tn == tensePast && m.dct.Precision() == caldate.Day && d > m.dct.D:
+		mo--
+	}
+	ref := addMonths(caldate.Date{Y: y, M: 1}, mo-1)
+	if !validDay(ref.Y, ref.M, d) {
+		return i
+	}
+	e := Expr{Date: caldate.YMD(ref.Y, ref.M, d)}
+	e.Value = e.Date.String()
+	return m.emit(i, end, e)
+}
+
 // monthAdjective reports whether the month name at [i, e) modifies a noun
 // after "the" ("the March accession", "the May elections"), where an
 // ambiguous name is a month all the same.

@@ -95,25 +95,29 @@ func (m *matcher) clock(i int) int {
 		hh, mm, hasMin, end = h, mi, mi >= 0, i+1
 	} else {
 		tk := &m.sc.toks[i]
-		if tk.kind != kNum || tk.ndig > 2 || tk.val > 24 {
+		if tk.kind == kNum && tk.ndig == 4 && tk.val%100 < 60 && tk.val/100 < 24 && m.flag(i+1, fZone) {
+			// "0735 GMT": a 24-hour time with its zone
+			hh, mm, hasMin, end = tk.val/100, tk.val%100, true, i+1
+		} else if tk.kind != kNum || tk.ndig > 2 || tk.val > 24 {
 			return i
-		}
-		hh, mm, end = tk.val, -1, i+1
-		if m.sc.is(end, ':') && m.sc.glued(end-1) && m.sc.glued(end) && end+1 < m.n() && m.sc.toks[end+1].kind == kNum && m.sc.toks[end+1].ndig == 2 {
-			mm, hasMin, end = m.sc.toks[end+1].val, true, end+2
-			if mm > 59 {
+		} else {
+			hh, mm, end = tk.val, -1, i+1
+			if m.sc.is(end, ':') && m.sc.glued(end-1) && m.sc.glued(end) && end+1 < m.n() && m.sc.toks[end+1].kind == kNum && m.sc.toks[end+1].ndig == 2 {
+				mm, hasMin, end = m.sc.toks[end+1].val, true, end+2
+				if mm > 59 {
+					return i
+				}
+			}
+			off, e, ok := m.meridiem(end)
+			if !ok {
 				return i
 			}
+			if hh < 1 || hh > 12 {
+				return i
+			}
+			hh = hh%12 + off
+			end = e
 		}
-		off, e, ok := m.meridiem(end)
-		if !ok {
-			return i
-		}
-		if hh < 1 || hh > 12 {
-			return i
-		}
-		hh = hh%12 + off
-		end = e
 	}
 	if m.flag(end, fZone) {
 		end++
@@ -400,9 +404,15 @@ func (m *matcher) every(i int) int {
 	if mi, e, ok := m.month(j); ok {
 		return m.emit(i, e, Expr{Type: SetType, Value: unknownValue(mi.m, 0)})
 	}
+	if code, ok := m.lx.dayParts[string(m.kb(j))]; ok {
+		// "every morning"
+		return m.emit(i, j+1, Expr{Type: SetType, Value: "XXXX-XX-XXT" + code})
+	}
 	n := 1
 	if c, e, ok := m.count(j, false); ok && c > 0 {
 		n, j = c, e
+	} else if c, ok := m.lx.everyN[m.kw(j)]; ok {
+		n, j = c, j+1 // "every other day"
 	}
 	u, ok := m.unit(j)
 	if !ok {
@@ -443,6 +453,31 @@ func (m *matcher) weekdayPlural(i int) int {
 		return i
 	}
 	return m.emit(i, i+2, Expr{Type: SetType, Value: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + code})
+}
+
+// freq reads "twice a week", "three times a year", "once per month" at i:
+// a SET of the unit (TimeML keeps the count in an attribute we leave out).
+func (m *matcher) freq(i int) int {
+	j := i + 1
+	if n, ok := m.lx.freqs[m.kw(i)]; !ok || n == 0 {
+		// a count and "times"
+		_, e, ok := m.count(i, false)
+		if !ok {
+			return i
+		}
+		if n, ok := m.lx.freqs[m.kw(e)]; !ok || n != 0 {
+			return i
+		}
+		j = e + 1
+	}
+	if !m.flag(j, fPer) {
+		return i
+	}
+	u, ok := m.unit(j + 1)
+	if !ok || u.code == "QTR" {
+		return i
+	}
+	return m.emit(i, j+2, Expr{Type: SetType, Value: durationValue(1, u)})
 }
 
 // ---- decades ----

@@ -127,6 +127,9 @@ func (m *matcher) at(i int) int {
 		if j := m.dayMonth(i); j > i {
 			return j
 		}
+		if j := m.freq(i); j > i {
+			return j
+		}
 		return m.duration(i, i)
 	}
 	k := string(m.sc.base(i))
@@ -208,6 +211,9 @@ func (m *matcher) at(i int) int {
 		if j := m.anniversary(i, i+1); j > i {
 			return j
 		}
+		if j := m.dayOfMonth(i); j > i {
+			return j
+		}
 	}
 	if j := m.anniversary(i, i); j > i {
 		return j
@@ -238,6 +244,11 @@ func (m *matcher) at(i int) int {
 	}
 	if j := m.weekday(i); j > i {
 		return j
+	}
+	if _, ok := m.lx.freqs[k]; ok || m.lx.cards[k] != 0 {
+		if j := m.freq(i); j > i {
+			return j
+		}
 	}
 	return m.duration(i, i)
 }

@@ -162,6 +162,21 @@ func TestTimeML(t *testing.T) {
 			[]tx{{"the 20th century", "DATE", "19"}, {"21st-century", "DATE", "20"}}},
 		{"Output rose in the first half of the year and fell in the second half of 1988.", "1989-11-02",
 			[]tx{{"the first half of the year", "DATE", "1989-H1"}, {"the second half of 1988", "DATE", "1988-H2"}}},
+		// frequencies are SETs
+		{"The board meets twice a week and votes three times a year.", "2013-03-22",
+			[]tx{{"twice a week", "SET", "P1W"}, {"three times a year", "SET", "P1Y"}}},
+		{"The ferry runs every other day and the guard changes every morning.", "2013-03-22",
+			[]tx{{"every other day", "SET", "P2D"}, {"every morning", "SET", "XXXX-XX-XXTMO"}}},
+		// a 24-hour clock time with its zone
+		{"The blast occurred at 0735 GMT.", "1998-08-07",
+			[]tx{{"0735 GMT", "TIME", "1998-08-07T07:35"}}},
+		// a day of the month alone
+		{"The final round is on the 25th.", "2013-03-22",
+			[]tx{{"the 25th", "DATE", "2013-03-25"}}},
+		{"The polls will close on the 2nd, officials said.", "2013-03-22",
+			[]tx{{"the 2nd", "DATE", "2013-04-02"}}},
+		{"He arrived on the 21st of March 2012.", "2013-03-22",
+			[]tx{{"the 21st of March 2012", "DATE", "2012-03-21"}}},
 		{"Costs will double over the next decade.", "2013-03-22",
 			[]tx{{"the next decade", "DURATION", "P10Y"}}},
 		{"The 1994 war left thousands dead. Two decades later, the country has rebuilt.", "2019-03-22",

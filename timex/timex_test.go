@@ -121,6 +121,7 @@ func TestNotDates(t *testing.T) {
 		"The fund holds $2019 million and 2020% more.",
 		"Wed and Sat are busy for the sun king.",
 		"Crowds swelled for the Spring Festival holiday.",
+		"Prices are expected to fall; the office is on the 3rd floor.",
 		"The truce held for a second day and then a second week.",
 	} {
 		if got := tg.Tag(s, date(t, "2020-01-01")); len(got) != 0 {
