@@ -184,8 +184,8 @@ type lexicon struct {
 	seasons   map[string]string // "summer" -> "SU"
 	clocks    map[string]string // "noon" -> "12:00"
 	meridiems map[string]int    // "pm" -> 12
-	freqs     map[string]int       // "twice" -> 2, "times" -> 0 (after a count)
-	everyN    map[string]int       // "other" -> 2 in "every other day"
+	freqs     map[string]int    // "twice" -> 2, "times" -> 0 (after a count)
+	everyN    map[string]int    // "other" -> 2 in "every other day"
 	// meridiem phrases of more than one word ("in the morning"), longest first
 	meridiemPhrases []meridiemPhrase
 	decades         map[string]int       // "nineties" -> 9
