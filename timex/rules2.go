@@ -575,13 +575,7 @@ func (m *matcher) shifted(i, end, n int, u unitInfo) int {
 		}
 		return m.emit(i, end, Expr{Value: v})
 	}
-	ref := m.dct
-	for x := len(m.out) - 1; x >= 0; x-- {
-		if o := m.out[x]; o.Type == DateType && !o.Date.IsZero() && o.Now.IsZero() {
-			ref = o.Date
-			break
-		}
-	}
+	ref := m.lastDate(caldate.Year)
 	var v string
 	switch u.code {
 	case "Y":
@@ -648,13 +642,7 @@ func (m *matcher) valuePhrase(p phrase, i, end int) (Expr, int, bool) {
 		}
 		return Expr{Value: strconv.Itoa(m.dct.Y + p.n)}, end, true
 	case pYearRef:
-		ref := m.dct
-		for x := len(m.out) - 1; x >= 0; x-- {
-			if o := m.out[x]; o.Type == DateType && !o.Date.IsZero() && o.Now.IsZero() {
-				ref = o.Date
-				break
-			}
-		}
+		ref := m.lastDate(caldate.Year)
 		if ref.IsZero() {
 			return Expr{}, end, false
 		}
