@@ -90,34 +90,34 @@ func (m *matcher) clock(i int) int {
 	var hh, mm int
 	end := i
 	hasMin := false
-	if v, ok := m.lx.clocks[string(m.kb(i))]; ok && m.sc.toks[i].kind == kWord {
-		h, mi, _ := parseHM(v)
+	tk := &m.sc.toks[i]
+	hm, word := m.lx.clocks[string(m.kb(i))]
+	switch {
+	case word && tk.kind == kWord:
+		h, mi, _ := parseHM(hm)
 		hh, mm, hasMin, end = h, mi, mi >= 0, i+1
-	} else {
-		tk := &m.sc.toks[i]
-		if tk.kind == kNum && tk.ndig == 4 && tk.val%100 < 60 && tk.val/100 < 24 && m.flag(i+1, fZone) {
-			// "0735 GMT": a 24-hour time with its zone
-			hh, mm, hasMin, end = tk.val/100, tk.val%100, true, i+1
-		} else if tk.kind != kNum || tk.ndig > 2 || tk.val > 24 {
-			return i
-		} else {
-			hh, mm, end = tk.val, -1, i+1
-			if m.sc.is(end, ':') && m.sc.glued(end-1) && m.sc.glued(end) && end+1 < m.n() && m.sc.toks[end+1].kind == kNum && m.sc.toks[end+1].ndig == 2 {
-				mm, hasMin, end = m.sc.toks[end+1].val, true, end+2
-				if mm > 59 {
-					return i
-				}
-			}
-			off, e, ok := m.meridiem(end)
-			if !ok {
+	case tk.kind == kNum && tk.ndig == 4 && tk.val%100 < 60 && tk.val/100 < 24 && m.flag(i+1, fZone):
+		// "0735 GMT": a 24-hour time with its zone
+		hh, mm, hasMin, end = tk.val/100, tk.val%100, true, i+1
+	case tk.kind != kNum || tk.ndig > 2 || tk.val > 24:
+		return i
+	default:
+		hh, mm, end = tk.val, -1, i+1
+		if m.sc.is(end, ':') && m.sc.glued(end-1) && m.sc.glued(end) && end+1 < m.n() && m.sc.toks[end+1].kind == kNum && m.sc.toks[end+1].ndig == 2 {
+			mm, hasMin, end = m.sc.toks[end+1].val, true, end+2
+			if mm > 59 {
 				return i
 			}
-			if hh < 1 || hh > 12 {
-				return i
-			}
-			hh = hh%12 + off
-			end = e
 		}
+		off, e, ok := m.meridiem(end)
+		if !ok {
+			return i
+		}
+		if hh < 1 || hh > 12 {
+			return i
+		}
+		hh = hh%12 + off
+		end = e
 	}
 	if m.flag(end, fZone) {
 		end++
