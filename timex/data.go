@@ -97,8 +97,10 @@ const (
 	pYearV    // "the year", "the full year": dct's year; a period ("the year ended ...") when a period-end word follows
 	pYearRef  // "that year", "the following year": N years from the last year named, else dct's
 	pWeekV    // "the week": dct's week; "the week of March 6" the week of that day
+	pWeekRef  // "that week": N weeks from the last day named, else from dct
 	pMonthRef // "that month", "the following month": N months from the last month named, else dct's
 	pCentury  // "this century": the century N centuries from dct's
+	pDecade   // "this decade": the decade N decades from dct's
 	// a part of a day counted from the last day named ("the next morning"):
 	// a TIME with the day's date
 	pAnchorPart
@@ -108,7 +110,9 @@ var phraseKinds = map[string]phraseKind{
 	"day": pDay, "week": pWeek, "month": pMonth, "year": pYear, "ref": pRef, "anchor": pAnchor,
 	"fixed": pFixed, "quarter": pQuarter, "weekend": pWeekend,
 	"year-value": pYearV, "year-ref": pYearRef, "week-value": pWeekV,
+	"week-ref": pWeekRef,
 	"month-ref": pMonthRef, "century": pCentury, "anchor-part": pAnchorPart,
+	"decade": pDecade,
 }
 
 type phrase struct {
@@ -461,7 +465,15 @@ func (lx *lexicon) relativeLine(line string) error {
 			return fmt.Errorf("bad type in %q", line)
 		}
 		p.typ, p.ref = Type(f[0]), f[1]
-	case pWeekend, pWeekV:
+	case pWeekV:
+	case pWeekend:
+		if arg != "" {
+			n, err := strconv.Atoi(arg)
+			if err != nil {
+				return fmt.Errorf("bad offset in %q", line)
+			}
+			p.n = n
+		}
 	case pAnchorPart:
 		f := strings.Fields(arg)
 		if len(f) != 2 {

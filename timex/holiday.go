@@ -49,7 +49,9 @@ func (lx *lexicon) holidayLine(line string) error {
 			h.wd = n
 		}
 	}
-	lx.holidays[h.words[0]] = append(lx.holidays[h.words[0]], h)
+	// filed under the stem, so that either apostrophe finds "Valentine's Day"
+	first, _ := strings.CutSuffix(h.words[0], "'s")
+	lx.holidays[first] = append(lx.holidays[first], h)
 	return nil
 }
 

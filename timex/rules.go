@@ -272,7 +272,7 @@ func (m *matcher) phrase(i int, k string) int {
 		case pQuarter:
 			e = m.quarterRef(p.n)
 		case pWeekend:
-			e = m.weekend(i, end)
+			e = m.weekend(i, end, p.n)
 		case pAnchorPart:
 			ref := m.lastDate(caldate.Day)
 			if ref.Precision() < caldate.Day {
@@ -305,7 +305,13 @@ func (m *matcher) phrase(i int, k string) int {
 				continue
 			}
 			e.Value = pad2(m.dct.Y/100 + p.n)
-		case pYearV, pYearRef, pWeekV, pMonthRef:
+		case pDecade:
+			if m.dct.IsZero() || m.sc.isDash(end) {
+				continue // "the decade-long war" is a duration
+			}
+			d := m.dct.Y/10 + p.n
+			e.Date, e.EndDate, e.Value = caldate.Date{Y: d * 10}, caldate.Date{Y: d*10 + 9}, strconv.Itoa(d)
+		case pYearV, pYearRef, pWeekV, pWeekRef, pMonthRef:
 			var ok bool
 			if e, end, ok = m.valuePhrase(p, i, end); !ok {
 				continue
@@ -621,9 +627,16 @@ func (m *matcher) numeric(i int) int {
 		}
 		return i
 	}
+	if j := m.slashDate(i); j > i {
+		return j
+	}
 	y, ok := m.year4(i)
 	if !ok {
 		return i
+	}
+	if y%10 == 0 && (m.isw(i-1, "the") || m.flag(i-1, fDecMod)) && m.sc.glued(i) && i+2 < m.n() && m.sc.apostrophe(m.sc.toks[i+1].s) > 0 && m.sc.glued(i+1) && m.kw(i+2) == "s" {
+		// "the 1990's"
+		return m.emit(i, i+3, Expr{Date: caldate.Date{Y: y}, EndDate: caldate.Date{Y: y + 9}, Value: strconv.Itoa(y / 10)})
 	}
 	if m.sc.isDash(i+1) && m.sc.glued(i) && m.sc.glued(i+1) && i+2 < m.n() && m.sc.toks[i+2].kind == kNum {
 		nt := &m.sc.toks[i+2]
@@ -666,6 +679,59 @@ func (m *matcher) numeric(i int) int {
 	}
 	d := caldate.Date{Y: y}
 	return m.emit(i, i+1, Expr{Date: d, Value: d.String()})
+}
+
+// slashDate reads "3/22/2013", "22/3/13" and "2013/03/22" at i. Month and
+// day are told apart by a value over 12; when both could be either, the
+// month comes first, as in American usage.
+func (m *matcher) slashDate(i int) int {
+	if i+4 >= m.n() {
+		return i
+	}
+	for x := i; x < i+4; x++ {
+		if !m.sc.glued(x) {
+			return i
+		}
+	}
+	sep := m.sc.text[m.sc.toks[i+1].s:m.sc.toks[i+1].e]
+	if (sep != "/" && sep != ".") || !m.sc.is(i+3, sep[0]) {
+		return i
+	}
+	a, b, c := &m.sc.toks[i], &m.sc.toks[i+2], &m.sc.toks[i+4]
+	if a.kind != kNum || b.kind != kNum || c.kind != kNum || b.ndig > 2 {
+		return i
+	}
+	if i+5 < m.n() && m.sc.glued(i+4) && (m.sc.is(i+5, '/') || m.sc.toks[i+5].kind == kNum) {
+		return i // a longer code
+	}
+	var y, mo, d int
+	switch {
+	case a.ndig == 4 && c.ndig <= 2:
+		y, mo, d = a.val, b.val, c.val
+	case a.ndig <= 2 && (c.ndig == 4 || (c.ndig == 2 && sep == "/")):
+		y = c.val
+		if c.ndig == 2 {
+			cent := 20
+			if !m.dct.IsZero() {
+				cent = m.dct.Y / 100
+				if y > m.dct.Y%100+5 {
+					cent--
+				}
+			}
+			y += cent * 100
+		}
+		mo, d = a.val, b.val
+		if mo > 12 || (sep == "." && d <= 12) {
+			mo, d = d, mo // "22/3/2013"; "22.03.2013" is European
+		}
+	default:
+		return i
+	}
+	if y < 1800 || y > 2199 || !validDay(y, mo, d) {
+		return i
+	}
+	dt := caldate.YMD(y, mo, d)
+	return m.emit(i, i+5, Expr{Date: dt, Value: dt.String()})
 }
 
 // markReported flags an explicit full date written as "on <date>" next to a
@@ -878,6 +944,16 @@ func (m *matcher) weekday(i int) int {
 // start < i when a duration opener ("for") precedes, which lets an article count.
 func (m *matcher) duration(i, start int) int {
 	n, e, ok := m.count(i, true)
+	if !ok && m.isw(i, "half") && start == i {
+		// "half a century", "half an hour"
+		if _, _, art := m.count(i+1, true); art && m.lx.articles[m.kw(i+1)] != 0 {
+			if u, ok := m.unit(i + 2); ok {
+				if v, ok := halfValue(0, u); ok {
+					return m.emit(i, i+3, Expr{Type: DurationType, Value: v})
+				}
+			}
+		}
+	}
 	if !ok {
 		// "decades-long", "a day-long": a unit with "-long" and no count
 		if u, ok := m.unit(i); ok && start == i && m.sc.toks[i].kind == kWord && m.sc.isDash(i+1) && m.sc.glued(i) && m.flag(i+2, fLong) && m.isw(i+2, "long") && u.code != "QTR" && u.code != "TS" {
@@ -895,6 +971,8 @@ func (m *matcher) duration(i, start int) int {
 	hyph, half := false, false
 	if m.isHalf(e) && !article {
 		e, half = e+3, true // "2 1/2 years"
+	} else if !article && m.isw(e, "and") && m.lx.articles[m.kw(e+1)] != 0 && m.isw(e+2, "half") {
+		e, half = e+3, true // "two and a half years"
 	}
 	if m.sc.isDash(e) && m.sc.glued(e-1) {
 		e, hyph = e+1, true
@@ -943,6 +1021,12 @@ func (m *matcher) duration(i, start int) int {
 	if m.sc.toks[i].kind == kNum && m.sc.toks[i].ndig == 4 && !hyph {
 		return start // "2019 years" is not a duration we trust
 	}
+	if !hyph && !long && m.isw(end, "and") && m.lx.articles[m.kw(end+1)] != 0 && m.isw(end+2, "half") {
+		// "a year and a half"
+		if v, ok := halfValue(n, u); ok {
+			return m.emit(i, end+3, Expr{Type: DurationType, Value: v})
+		}
+	}
 	return m.emit(i, end, Expr{Type: DurationType, Value: durationValue(n, u)})
 }
 
@@ -967,20 +1051,33 @@ func (m *matcher) isHalf(i int) bool {
 
 // halfValue is n and a half units, written in the next smaller unit:
 // "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M.
+// n may be 0: "half a century" P50Y, "half an hour" PT30M.
 func halfValue(n int, u unitInfo) (string, bool) {
 	n *= u.mult
 	num := strconv.Itoa(n)
 	switch u.code {
 	case "Y":
-		if u.mult > 1 {
+		switch {
+		case u.mult > 1:
 			return "P" + strconv.Itoa(n+u.mult/2) + "Y", true
+		case n == 0:
+			return "P6M", true
 		}
 		return "P" + num + "Y6M", true
 	case "D":
+		if n == 0 {
+			return "PT12H", true
+		}
 		return "P" + num + "DT12H", true
 	case "TH":
+		if n == 0 {
+			return "PT30M", true
+		}
 		return "PT" + num + "H30M", true
 	case "TM":
+		if n == 0 {
+			return "PT30S", true
+		}
 		return "PT" + num + "M30S", true
 	case "W":
 		return "P" + strconv.Itoa(n*7+3) + "DT12H", true

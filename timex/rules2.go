@@ -20,7 +20,7 @@ func (m *matcher) lead(i int, k string) int {
 		return i // one lead phrase per expression: not "over the past three years"
 	}
 	m.inLead = true
-	defer func() { m.inLead = false }()
+	defer func() { m.inLead, m.leadLo, m.leadHi = false, 0, 0 }()
 	for _, l := range m.lx.leads[k] {
 		e, ok := m.words(i, l.words)
 		if !ok || e >= m.n() {
@@ -36,6 +36,7 @@ func (m *matcher) lead(i int, k string) int {
 			}
 		}
 		n := len(m.out)
+		m.leadLo, m.leadHi = i, e
 		j := m.at(e)
 		if j == e || len(m.out) == n || m.out[n].Start != m.sc.toks[e].s {
 			m.out, m.meta = m.out[:n], m.meta[:n]
@@ -99,25 +100,44 @@ func (m *matcher) clock(i int) int {
 	case tk.kind == kNum && tk.ndig == 4 && tk.val%100 < 60 && tk.val/100 < 24 && m.flag(i+1, fZone):
 		// "0735 GMT": a 24-hour time with its zone
 		hh, mm, hasMin, end = tk.val/100, tk.val%100, true, i+1
-	case tk.kind != kNum || tk.ndig > 2 || tk.val > 24:
+	case tk.ndig == 0 || tk.ndig > 2 || tk.val > 24:
 		return i
+	case tk.kind == kAlnum:
+		// "3pm"
+		off, ok := m.lx.meridiems[string(m.sc.low[tk.s+tk.ndig:tk.e])]
+		if !ok || tk.val < 1 || tk.val > 12 {
+			return i
+		}
+		hh, mm, end = tk.val%12+off, -1, i+1
 	default:
 		hh, mm, end = tk.val, -1, i+1
-		if m.sc.is(end, ':') && m.sc.glued(end-1) && m.sc.glued(end) && end+1 < m.n() && m.sc.toks[end+1].kind == kNum && m.sc.toks[end+1].ndig == 2 {
-			mm, hasMin, end = m.sc.toks[end+1].val, true, end+2
+		sep := m.sc.is(end, ':')
+		if (sep || m.sc.is(end, '.')) && m.sc.glued(end-1) && m.sc.glued(end) && end+1 < m.n() && m.sc.toks[end+1].ndig == 2 && m.sc.toks[end+1].kind != kPunct {
+			nt := &m.sc.toks[end+1]
+			mm, hasMin = nt.val, true
 			if mm > 59 {
 				return i
 			}
+			if nt.kind == kAlnum {
+				// "2.30pm", "14:30GMT" is not read
+				off, ok := m.lx.meridiems[string(m.sc.low[nt.s+nt.ndig:nt.e])]
+				if !ok || hh < 1 || hh > 12 {
+					return i
+				}
+				hh, end = hh%12+off, end+2
+				break
+			}
+			end += 2
 		}
 		off, e, ok := m.meridiem(end)
-		if !ok {
+		switch {
+		case ok && hh >= 1 && hh <= 12:
+			hh, end = hh%12+off, e
+		case !ok && sep && hasMin && hh < 24 && !m.sc.is(end, ':'):
+			// "15:00": a 24-hour time; "2.30" alone is a number
+		default:
 			return i
 		}
-		if hh < 1 || hh > 12 {
-			return i
-		}
-		hh = hh%12 + off
-		end = e
 	}
 	if m.flag(end, fZone) {
 		end++
@@ -132,10 +152,15 @@ func (m *matcher) clock(i int) int {
 		j++
 	}
 	n := len(m.out)
+	after := false
 	if k := m.at(j); k > j && len(m.out) == n+1 && m.out[n].Date.Precision() == caldate.Day {
-		day, end = m.out[n].Date, k
+		day, end, after = m.out[n].Date, k, true
 	}
 	m.out, m.meta = m.out[:n], m.meta[:n]
+	if !after && n > 0 && i >= 2 && m.out[n-1].Date.Precision() == caldate.Day && m.out[n-1].End == m.sc.toks[i-2].e && (m.isw(i-1, "at") || m.sc.is(i-1, ',')) {
+		// "on March 5 at 5 p.m.": the day just named
+		day = m.out[n-1].Date
+	}
 	v := "XXXX-XX-XX"
 	if !day.IsZero() {
 		v = day.String()
@@ -297,6 +322,43 @@ func (m *matcher) quarter(i int) int {
 	return j
 }
 
+// periodCode reads the business shorthand "Q3", "Q3 2019", "H1 2019" at i:
+// a quarter or a half, of the year written after it or else of the year that
+// makes it the latest one begun (or, in a future clause, the coming one).
+func (m *matcher) periodCode(i int) int {
+	tk := &m.sc.toks[i]
+	if tk.e-tk.s != 1 || !tk.upper || !m.sc.glued(i) || i+1 >= m.n() {
+		return i
+	}
+	nt := &m.sc.toks[i+1]
+	code, per := m.sc.text[tk.s], 3
+	switch {
+	case nt.kind != kNum || nt.ndig != 1 || nt.val < 1:
+		return i
+	case code == 'Q' && nt.val <= 4:
+	case code == 'H' && nt.val <= 2:
+		per = 6
+	default:
+		return i
+	}
+	end := i + 2
+	y, e := m.optYear(end)
+	if y != 0 {
+		end = e
+	} else {
+		if m.dct.IsZero() {
+			return i
+		}
+		y = m.dct.Y
+		if m.dct.Precision() >= caldate.Month && nt.val > (m.dct.M+per-1)/per && m.tense(i, end) != tenseFuture {
+			y--
+		}
+	}
+	j := m.emit(i, end, Expr{Value: strconv.Itoa(y) + "-" + string(code) + strconv.Itoa(nt.val)})
+	m.meta[len(m.meta)-1].quarter = code == 'Q'
+	return j
+}
+
 // lastQuarter is the quarter named last in the text so far.
 func (m *matcher) lastQuarter() (y, q int, ok bool) {
 	for x := len(m.out) - 1; x >= 0; x-- {
@@ -404,6 +466,13 @@ func (m *matcher) every(i int) int {
 	if mi, e, ok := m.month(j); ok {
 		return m.emit(i, e, Expr{Type: SetType, Value: unknownValue(mi.m, 0)})
 	}
+	if code, ok := m.lx.seasons[string(m.kb(j))]; ok {
+		// "every summer"
+		return m.emit(i, j+1, Expr{Type: SetType, Value: "XXXX-" + code})
+	}
+	if m.isw(j, "weekend") {
+		return m.emit(i, j+1, Expr{Type: SetType, Value: "XXXX-WXX-WE"})
+	}
 	if code, ok := m.lx.dayParts[string(m.kb(j))]; ok {
 		// "every morning"
 		return m.emit(i, j+1, Expr{Type: SetType, Value: "XXXX-XX-XXT" + code})
@@ -501,17 +570,11 @@ func (m *matcher) decade(i int) int {
 	if k := m.century(i, j); k > i {
 		return k
 	}
+	if k := m.shortYear(i, j); k > i {
+		return k
+	}
 	tk := &m.sc.toks[j]
 	switch {
-	case tk.kind == kAlnum && tk.ndig == 2 && tk.e-tk.s == 3 && m.sc.low[tk.e-1] == 's' && tk.val%10 == 0 && j > 0 && m.sc.apostrophe(m.sc.toks[j-1].s) > 0:
-		c := 19
-		if !m.dct.IsZero() {
-			c = m.dct.Y / 100
-			if tk.val/10 > m.dct.Y%100/10 {
-				c--
-			}
-		}
-		return m.emit(i, j+1, Expr{Value: strconv.Itoa(c*10 + tk.val/10)})
 	case tk.kind == kWord && j > i:
 		d, ok := m.lx.decades[string(m.kb(j))]
 		if !ok {
@@ -525,6 +588,44 @@ func (m *matcher) decade(i int) int {
 			}
 		}
 		return m.emit(i, j+1, Expr{Value: strconv.Itoa(c*10 + d)})
+	}
+	return i
+}
+
+// shortYear reads "'08" and "'90s" with the apostrophe at j (the
+// expression starting at i): the year or decade nearest before dct, or
+// within a few years after it.
+func (m *matcher) shortYear(i, j int) int {
+	if j+1 >= m.n() || m.sc.toks[j].kind != kPunct || m.sc.apostrophe(m.sc.toks[j].s) != m.sc.toks[j].e-m.sc.toks[j].s || !m.sc.glued(j) {
+		return i
+	}
+	if j > 0 && m.sc.glued(j-1) && (m.sc.toks[j-1].kind != kPunct || m.sc.apostrophe(m.sc.toks[j-1].s) > 0 || m.sc.is(j-1, '`')) {
+		return i // inside a word or a number, or a quote written ''60
+	}
+	tk := &m.sc.toks[j+1]
+	if tk.ndig != 2 || (m.sc.glued(j+1) && j+2 < m.n() && !m.sc.isStop(j+2, m.lx) && !m.sc.is(j+2, ',') && !m.sc.is(j+2, ')')) {
+		return i
+	}
+	century := func(yy, ahead int) int {
+		if m.dct.IsZero() {
+			if yy > 30 {
+				return 19
+			}
+			return 20
+		}
+		c := m.dct.Y / 100
+		if yy > m.dct.Y%100+ahead {
+			c--
+		}
+		return c
+	}
+	switch {
+	case tk.kind == kNum:
+		y := century(tk.val, 5)*100 + tk.val
+		return m.emit(i, j+2, Expr{Date: caldate.Date{Y: y}, Value: strconv.Itoa(y)})
+	case tk.e-tk.s == 3 && m.sc.low[tk.e-1] == 's' && tk.val%10 == 0:
+		d := century(tk.val, 0)*10 + tk.val/10
+		return m.emit(i, j+2, Expr{Date: caldate.Date{Y: d * 10}, EndDate: caldate.Date{Y: d*10 + 9}, Value: strconv.Itoa(d)})
 	}
 	return i
 }
@@ -548,9 +649,11 @@ func (m *matcher) century(i, j int) int {
 
 // ---- the weekend ----
 
-// weekend resolves "the weekend" to the weekend of dct's week, or of the week
-// before when dct is early in the week and the clause is not about the future.
-func (m *matcher) weekend(i, end int) Expr {
+// weekend resolves "the weekend" (n = 0) to the weekend of dct's week, or of
+// the week before when dct is early in the week and the clause is not about
+// the future. "last weekend" (n < 0) counts back from dct's week; "next
+// weekend" (n > 0) counts forward from the first weekend not yet begun.
+func (m *matcher) weekend(i, end, n int) Expr {
 	if m.dct.Precision() < caldate.Day {
 		if m.dct.IsZero() {
 			return Expr{Value: "XXXX-WXX-WE"}
@@ -558,7 +661,15 @@ func (m *matcher) weekend(i, end int) Expr {
 		return Expr{Value: m.dct.String()}
 	}
 	mon := monday(m.dct)
-	if isoWeekday(m.dct) <= 3 && m.tense(i, end) != tenseFuture {
+	switch {
+	case n < 0:
+		mon = mon.AddDays(7 * n)
+	case n > 0:
+		if isoWeekday(m.dct) <= 5 {
+			n--
+		}
+		mon = mon.AddDays(7 * n)
+	case isoWeekday(m.dct) <= 3 && m.tense(i, end) != tenseFuture:
 		mon = mon.AddDays(-7)
 	}
 	return Expr{Value: weekValue(mon) + "-WE"}
@@ -653,6 +764,12 @@ func (m *matcher) valuePhrase(p phrase, i, end int) (Expr, int, bool) {
 			return Expr{}, end, false
 		}
 		return Expr{Value: addMonths(ref.Truncate(caldate.Month), p.n).String()}, end, true
+	case pWeekRef:
+		ref := m.lastDate(caldate.Day)
+		if ref.Precision() < caldate.Day {
+			return Expr{}, end, false
+		}
+		return Expr{Value: weekValue(ref.AddDays(7 * p.n))}, end, true
 	case pWeekV:
 		if m.isw(end, "of") {
 			n := len(m.out)

@@ -60,12 +60,22 @@ func (sc *scan) wordRune(i int) (bool, int) {
 	return unicode.IsLetter(r), w
 }
 
-// apostrophe returns the width of an apostrophe at i (' or ’), or 0.
+// space returns the width of a Unicode space at i, or 0.
+func (sc *scan) space(i int) int {
+	r, w := utf8.DecodeRuneInString(sc.text[i:])
+	if unicode.IsSpace(r) || r == '\u200b' {
+		return w
+	}
+	return 0
+}
+
+// apostrophe returns the width of an apostrophe at i (', ’ or the ‘ that
+// word processors put before "'90s"), or 0.
 func (sc *scan) apostrophe(i int) int {
 	if i < len(sc.text) && sc.text[i] == '\'' {
 		return 1
 	}
-	if i+2 < len(sc.text) && sc.text[i] == 0xE2 && sc.text[i+1] == 0x80 && sc.text[i+2] == 0x99 {
+	if i+2 < len(sc.text) && sc.text[i] == 0xE2 && sc.text[i+1] == 0x80 && (sc.text[i+2] == 0x99 || sc.text[i+2] == 0x98) {
 		return 3
 	}
 	return 0
@@ -78,6 +88,9 @@ func (sc *scan) tokenize() {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			i++
+		case c >= utf8.RuneSelf && sc.space(i) > 0:
+			// no-break and thin spaces, common in pages ("March\u00a05")
+			i += sc.space(i)
 		case isDigit(c):
 			j, v := i, 0
 			for j < len(t) && isDigit(t[j]) {

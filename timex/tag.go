@@ -39,8 +39,11 @@ type matcher struct {
 	dct  caldate.Date
 	out  []Expr
 	meta []exprMeta
-	// inLead is set while a lead phrase looks for its expression.
-	inLead bool
+	// inLead is set while a lead phrase looks for its expression; the lead's
+	// own words [leadLo, leadHi) are then no tense cue ("later Thursday" is
+	// not a future clause).
+	inLead         bool
+	leadLo, leadHi int
 }
 
 // Tag finds time expressions in text (usually one sentence) and resolves
@@ -101,7 +104,7 @@ func (m *matcher) at(i int) int {
 	tk := &m.sc.toks[i]
 	switch tk.kind {
 	case kPunct:
-		return i
+		return m.shortYear(i, i)
 	case kNum, kAlnum:
 		if j := m.clock(i); j > i {
 			return j
@@ -131,6 +134,9 @@ func (m *matcher) at(i int) int {
 			return j
 		}
 		return m.duration(i, i)
+	}
+	if j := m.periodCode(i); j > i {
+		return j
 	}
 	k := string(m.sc.base(i))
 	fl := m.lx.words[k]
@@ -527,6 +533,9 @@ func (m *matcher) tense(i, j int) tense {
 		if x < i && comma < 0 && m.sc.is(x, ',') {
 			comma = x
 			break
+		}
+		if x >= m.leadLo && x < m.leadHi {
+			continue
 		}
 		if k = m.tenseAt(x); k != cNone {
 			break
