@@ -110,7 +110,7 @@ var phraseKinds = map[string]phraseKind{
 	"day": pDay, "week": pWeek, "month": pMonth, "year": pYear, "ref": pRef, "anchor": pAnchor,
 	"fixed": pFixed, "quarter": pQuarter, "weekend": pWeekend,
 	"year-value": pYearV, "year-ref": pYearRef, "week-value": pWeekV,
-	"week-ref": pWeekRef,
+	"week-ref":  pWeekRef,
 	"month-ref": pMonthRef, "century": pCentury, "anchor-part": pAnchorPart,
 	"decade": pDecade,
 }
