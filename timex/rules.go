@@ -488,6 +488,8 @@ func (m *matcher) ago(i int) int {
 	}
 	if m.sc.isDash(e) {
 		e++
+	} else if m.isw(e, "of") && m.sc.toks[e-1].kind == kWord && m.lx.articles[m.kw(e-1)] == 0 {
+		e++ // "a couple of weeks ago"
 	}
 	u, ok := m.unit(e)
 	if !ok {
@@ -944,6 +946,22 @@ func (m *matcher) weekday(i int) int {
 // start < i when a duration opener ("for") precedes, which lets an article count.
 func (m *matcher) duration(i, start int) int {
 	n, e, ok := m.count(i, true)
+	if ok && e == i+1 && m.lx.articles[m.kw(i)] != 0 && (m.isw(e, "half") || m.isw(e, "quarter")) {
+		// "a half century", "a quarter-century", "a half-hour"
+		j := e + 1
+		if m.sc.isDash(j) && m.sc.glued(e) {
+			j++
+		}
+		if u, ok := m.unit(j); ok && !bytes.HasSuffix(m.sc.key(j), []byte("s")) {
+			v, ok := halfValue(0, u)
+			if m.isw(e, "quarter") {
+				v, ok = quarterValue(u)
+			}
+			if ok {
+				return m.emit(i, j+1, Expr{Type: DurationType, Value: v})
+			}
+		}
+	}
 	if !ok && m.isw(i, "half") && start == i {
 		// "half a century", "half an hour"
 		if _, _, art := m.count(i+1, true); art && m.lx.articles[m.kw(i+1)] != 0 {
@@ -1021,6 +1039,9 @@ func (m *matcher) duration(i, start int) int {
 	if m.sc.toks[i].kind == kNum && m.sc.toks[i].ndig == 4 && !hyph {
 		return start // "2019 years" is not a duration we trust
 	}
+	if !long && u.code == "Y" && m.isw(end, "old") {
+		return start // "52 years old" is an age, which TimeML leaves untagged
+	}
 	if !hyph && !long && m.isw(end, "and") && m.lx.articles[m.kw(end+1)] != 0 && m.isw(end+2, "half") {
 		// "a year and a half"
 		if v, ok := halfValue(n, u); ok {
@@ -1081,6 +1102,19 @@ func halfValue(n int, u unitInfo) (string, bool) {
 		return "PT" + num + "M30S", true
 	case "W":
 		return "P" + strconv.Itoa(n*7+3) + "DT12H", true
+	}
+	return "", false
+}
+
+// quarterValue is a quarter of one unit: "a quarter century" P25Y.
+func quarterValue(u unitInfo) (string, bool) {
+	switch {
+	case u.code == "Y" && u.mult == 100:
+		return "P25Y", true
+	case u.code == "Y" && u.mult == 1:
+		return "P3M", true
+	case u.code == "TH":
+		return "PT15M", true
 	}
 	return "", false
 }

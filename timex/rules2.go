@@ -424,7 +424,7 @@ func (m *matcher) season(i, s int) int {
 		y = m.dct.Y
 		start := seasonStart(code)
 		if s > i {
-			if mod, ok := m.lx.mods[string(m.kb(i))]; ok {
+			if mod, ok := m.lx.mods[string(m.kb(s-1))]; ok {
 				switch {
 				case mod < 0 && (m.dct.Precision() < caldate.Month || start >= m.dct.M):
 					y--

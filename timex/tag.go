@@ -161,8 +161,12 @@ func (m *matcher) at(i int) int {
 			return j
 		}
 	} else if the || fl&fMonthCue != 0 {
-		if m.lx.words[string(m.kb(i+1))]&fSeason != 0 && (the || m.hasMod(k)) {
-			if j := m.season(i, i+1); j > i {
+		s := i + 1
+		if k == "this" && m.hasMod(m.kw(s)) {
+			s++ // "this past spring", "this coming winter"
+		}
+		if m.lx.words[string(m.kb(s))]&fSeason != 0 && (the || m.hasMod(k)) {
+			if j := m.season(i, s); j > i {
 				return j
 			}
 		}

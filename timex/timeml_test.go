@@ -246,3 +246,118 @@ func TestTimeMLDrops(t *testing.T) {
 		t.Errorf("TagTimeML: %v", texts(tml))
 	}
 }
+
+// TestNewsForms covers forms common in current web news that the TimeML
+// training sets hardly contain. dct Friday 2019-04-26 unless said otherwise.
+func TestNewsForms(t *testing.T) {
+	tg := Default()
+	type tx struct{ text, typ, value string }
+	cases := []struct {
+		s, dct string
+		w      []tx
+	}{
+		// spaces and apostrophes as pages write them
+		{"The court ruled on April\u00a09, 2019 at 4\u00a0p.m. local time.", "2019-04-26",
+			[]tx{{"April\u00a09, 2019", "DATE", "2019-04-09"}, {"4\u00a0p.m.", "TIME", "2019-04-09T16:00"}}},
+		{"Prices peaked in the \u201890s and again in \u201908.", "2019-04-26",
+			[]tx{{"the \u201890s", "DATE", "199"}, {"\u201908", "DATE", "2008"}}},
+		{"Rents doubled in the 1980's.", "2019-04-26",
+			[]tx{{"the 1980", "DATE", "198"}}},
+		{"Ticket sales at the '60s revival slowed.", "2019-04-26",
+			[]tx{{"the '60s", "DATE", "196"}}},
+		// clock times
+		{"The polls close at 9pm and open at 7.30am.", "2019-04-26",
+			[]tx{{"9pm", "TIME", "2019-04-26T21:00"}, {"7.30am", "TIME", "2019-04-26T07:30"}}},
+		{"The vote starts at 14:00 and ends at 3 o'clock.", "2019-04-26",
+			[]tx{{"14:00", "TIME", "2019-04-26T14:00"}, {"3 o'clock", "TIME", "2019-04-26T03:00"}}},
+		{"Trading resumes at 9:30 a.m. ET.", "2019-04-26",
+			[]tx{{"9:30 a.m. ET", "TIME", "2019-04-26T09:30"}}},
+		// weekends, weeks, months, decades
+		{"Protesters marched last weekend and will return next weekend.", "2019-04-26",
+			[]tx{{"last weekend", "DATE", "2019-W16-WE"}, {"next weekend", "DATE", "2019-W17-WE"}}},
+		{"Storms hit this past weekend.", "2019-04-29",
+			[]tx{{"this past weekend", "DATE", "2019-W17-WE"}}},
+		{"Sales fell this past week and in the past month.", "2019-04-26",
+			[]tx{{"this past week", "DATE", "2019-W16"}, {"the past month", "DATE", "2019-03"}}},
+		{"The dam opened on May 2. The following week the river rose.", "2019-04-26",
+			[]tx{{"The following week", "DATE", "2019-W19"}}},
+		{"Growth will slow before the end of the decade.", "2019-04-26",
+			[]tx{{"the end of the decade", "DATE", "201"}}},
+		{"Wages rose faster last decade.", "2019-04-26",
+			[]tx{{"last decade", "DATE", "200"}}},
+		{"The mine closed a couple of weeks ago.", "2019-04-26",
+			[]tx{{"a couple of weeks ago", "DATE", "2019-W15"}}},
+		// business shorthand and numeric dates
+		{"Margins rose in Q1 and should rise in H2 2019.", "2019-04-26",
+			[]tx{{"Q1", "DATE", "2019-Q1"}, {"H2 2019", "DATE", "2019-H2"}}},
+		{"Revenue for FY2018 beat forecasts.", "2019-04-26",
+			[]tx{{"FY2018", "DATE", "2018"}}},
+		{"The order dated 21/03/2019 was annulled on 4/2/2019.", "2019-04-26",
+			[]tx{{"21/03/2019", "DATE", "2019-03-21"}, {"4/2/2019", "DATE", "2019-04-02"}}},
+		// durations
+		{"The siege lasted two and a half years.", "2019-04-26",
+			[]tx{{"two and a half years", "DURATION", "P2Y6M"}}},
+		{"Talks dragged on for a year and a half.", "2019-04-26",
+			[]tx{{"a year and a half", "DURATION", "P1Y6M"}}},
+		{"The treaty held for half a century and a quarter-century more.", "2019-04-26",
+			[]tx{{"half a century", "DURATION", "P50Y"}, {"a quarter-century", "DURATION", "P25Y"}}},
+		{"Many years passed before the trial.", "2019-04-26",
+			[]tx{{"Many years", "DURATION", "PXY"}}},
+		// sets, holidays, references
+		{"The fair opens each spring and on weekends.", "2019-04-26",
+			[]tx{{"each spring", "SET", "XXXX-SP"}, {"weekends", "SET", "XXXX-WXX-WE"}}},
+		{"Shops opened early on Black Friday and Valentine\u2019s Day.", "2019-04-26",
+			[]tx{{"Black Friday", "DATE", "2018-11-23"}, {"Valentine\u2019s Day", "DATE", "2019-02-14"}}},
+		{"Prices rose months ago and fell the day after.", "2019-04-26",
+			[]tx{{"months ago", "DATE", "PAST_REF"}, {"the day after", "DATE", "2019-04-27"}}},
+		{"The fleet left the port that night.", "2019-04-26",
+			[]tx{{"that night", "TIME", "2019-04-26TNI"}}},
+		{"Profit fell from the prior year.", "2019-04-26",
+			[]tx{{"the prior year", "DATE", "2018"}}},
+		{"The dam was finished this past spring.", "2019-06-10",
+			[]tx{{"this past spring", "DATE", "2019-SP"}}},
+		// a lead word is no tense cue: "later" does not make Thursday future
+		{"The minister left later Thursday.", "2019-04-26",
+			[]tx{{"later Thursday", "DATE", "2019-04-25"}}},
+	}
+	for _, c := range cases {
+		dct, err := caldate.Parse(c.dct)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := tg.TagTimeML(c.s, dct)
+		for _, w := range c.w {
+			var e *Expr
+			for i := range got {
+				if got[i].Text == w.text {
+					e = &got[i]
+				}
+			}
+			if e == nil {
+				t.Errorf("%q: no %q; got %v", c.s, w.text, texts(got))
+				continue
+			}
+			if string(e.Type) != w.typ || e.Value != w.value {
+				t.Errorf("%q: %q = %s %s, want %s %s", c.s, w.text, e.Type, e.Value, w.typ, w.value)
+			}
+		}
+	}
+}
+
+// TestNewsFormsNot checks look-alikes of the forms above that are no time.
+func TestNewsFormsNot(t *testing.T) {
+	tg := Default()
+	dct := caldate.YMD(2019, 4, 26)
+	for _, s := range []string{
+		"The stock rose 2.30 percent.",
+		"He won the set 6:4.",
+		"Mr. Reupke, 52 years old, retired.",
+		"The Q&A ran long.",
+		"He said ''60 is the limit''.",
+		"The code 555/12/1234 failed.",
+	} {
+		if got := tg.TagTimeML(s, dct); len(got) != 0 {
+			t.Errorf("%q: unexpected %v", s, texts(got))
+		}
+	}
+}
