@@ -309,8 +309,7 @@ func (m *matcher) phrase(i int, k string) int {
 			if m.dct.IsZero() || m.sc.isDash(end) {
 				continue // "the decade-long war" is a duration
 			}
-			d := m.dct.Y/10 + p.n
-			e.Date, e.EndDate, e.Value = caldate.Date{Y: d * 10}, caldate.Date{Y: d*10 + 9}, strconv.Itoa(d)
+			e = decadeExpr((m.dct.Y/10 + p.n) * 10)
 		case pYearV, pYearRef, pWeekV, pWeekRef, pMonthRef:
 			var ok bool
 			if e, end, ok = m.valuePhrase(p, i, end); !ok {
@@ -624,8 +623,7 @@ func (m *matcher) numeric(i int) int {
 	if tk.kind == kAlnum {
 		// "1970s"
 		if tk.ndig == 4 && tk.e-tk.s == 5 && m.sc.low[tk.e-1] == 's' && tk.val%10 == 0 {
-			s := tk.val
-			return m.emit(i, i+1, Expr{Date: caldate.Date{Y: s}, EndDate: caldate.Date{Y: s + 9}, Value: strconv.Itoa(s / 10)})
+			return m.emit(i, i+1, decadeExpr(tk.val))
 		}
 		return i
 	}
@@ -638,7 +636,7 @@ func (m *matcher) numeric(i int) int {
 	}
 	if y%10 == 0 && (m.isw(i-1, "the") || m.flag(i-1, fDecMod)) && m.sc.glued(i) && i+2 < m.n() && m.sc.apostrophe(m.sc.toks[i+1].s) > 0 && m.sc.glued(i+1) && m.kw(i+2) == "s" {
 		// "the 1990's"
-		return m.emit(i, i+3, Expr{Date: caldate.Date{Y: y}, EndDate: caldate.Date{Y: y + 9}, Value: strconv.Itoa(y / 10)})
+		return m.emit(i, i+3, decadeExpr(y))
 	}
 	if m.sc.isDash(i+1) && m.sc.glued(i) && m.sc.glued(i+1) && i+2 < m.n() && m.sc.toks[i+2].kind == kNum {
 		nt := &m.sc.toks[i+2]
@@ -713,14 +711,7 @@ func (m *matcher) slashDate(i int) int {
 	case a.ndig <= 2 && (c.ndig == 4 || (c.ndig == 2 && sep == "/")):
 		y = c.val
 		if c.ndig == 2 {
-			cent := 20
-			if !m.dct.IsZero() {
-				cent = m.dct.Y / 100
-				if y > m.dct.Y%100+5 {
-					cent--
-				}
-			}
-			y += cent * 100
+			y = m.twoDigitYear(y)
 		}
 		mo, d = a.val, b.val
 		if mo > 12 || (sep == "." && d <= 12) {
@@ -734,6 +725,12 @@ func (m *matcher) slashDate(i int) int {
 	}
 	dt := caldate.YMD(y, mo, d)
 	return m.emit(i, i+5, Expr{Date: dt, Value: dt.String()})
+}
+
+// decadeExpr is the decade that starts in year first: "1970s" is 1970..1979,
+// valued "197".
+func decadeExpr(first int) Expr {
+	return Expr{Date: caldate.Date{Y: first}, EndDate: caldate.Date{Y: first + 9}, Value: strconv.Itoa(first / 10)}
 }
 
 // markReported flags an explicit full date written as "on <date>" next to a
@@ -964,7 +961,7 @@ func (m *matcher) duration(i, start int) int {
 	}
 	if !ok && m.isw(i, "half") && start == i {
 		// "half a century", "half an hour"
-		if _, _, art := m.count(i+1, true); art && m.lx.articles[m.kw(i+1)] != 0 {
+		if m.lx.articles[m.kw(i+1)] != 0 {
 			if u, ok := m.unit(i + 2); ok {
 				if v, ok := halfValue(0, u); ok {
 					return m.emit(i, i+3, Expr{Type: DurationType, Value: v})
@@ -989,7 +986,7 @@ func (m *matcher) duration(i, start int) int {
 	hyph, half := false, false
 	if m.isHalf(e) && !article {
 		e, half = e+3, true // "2 1/2 years"
-	} else if !article && m.isw(e, "and") && m.lx.articles[m.kw(e+1)] != 0 && m.isw(e+2, "half") {
+	} else if !article && m.andAHalf(e) {
 		e, half = e+3, true // "two and a half years"
 	}
 	if m.sc.isDash(e) && m.sc.glued(e-1) {
@@ -1042,7 +1039,7 @@ func (m *matcher) duration(i, start int) int {
 	if !long && u.code == "Y" && m.isw(end, "old") {
 		return start // "52 years old" is an age, which TimeML leaves untagged
 	}
-	if !hyph && !long && m.isw(end, "and") && m.lx.articles[m.kw(end+1)] != 0 && m.isw(end+2, "half") {
+	if !hyph && !long && m.andAHalf(end) {
 		// "a year and a half"
 		if v, ok := halfValue(n, u); ok {
 			return m.emit(i, end+3, Expr{Type: DurationType, Value: v})
@@ -1059,6 +1056,11 @@ func (m *matcher) pluralNoun(i int) bool {
 	}
 	k := m.sc.key(i)
 	return len(k) > 3 && k[len(k)-1] == 's' && k[len(k)-2] != 's' && m.lx.words[string(k)] == 0
+}
+
+// andAHalf reports whether "and a half" is written at token i.
+func (m *matcher) andAHalf(i int) bool {
+	return m.isw(i, "and") && m.lx.articles[m.kw(i+1)] != 0 && m.isw(i+2, "half")
 }
 
 // isHalf reports whether "1/2" is written at token i.

@@ -104,7 +104,7 @@ func (m *matcher) clock(i int) int {
 		return i
 	case tk.kind == kAlnum:
 		// "3pm"
-		off, ok := m.lx.meridiems[string(m.sc.low[tk.s+tk.ndig:tk.e])]
+		off, ok := m.suffixMeridiem(i)
 		if !ok || tk.val < 1 || tk.val > 12 {
 			return i
 		}
@@ -120,7 +120,7 @@ func (m *matcher) clock(i int) int {
 			}
 			if nt.kind == kAlnum {
 				// "2.30pm", "14:30GMT" is not read
-				off, ok := m.lx.meridiems[string(m.sc.low[nt.s+nt.ndig:nt.e])]
+				off, ok := m.suffixMeridiem(end + 1)
 				if !ok || hh < 1 || hh > 12 {
 					return i
 				}
@@ -176,6 +176,14 @@ func (m *matcher) clock(i int) int {
 		e.Date = day
 	}
 	return m.emit(i, end, e)
+}
+
+// suffixMeridiem reads the letters after the digits of token i as "am" or
+// "pm" ("3pm", "30pm"): the hours to add.
+func (m *matcher) suffixMeridiem(i int) (int, bool) {
+	tk := &m.sc.toks[i]
+	off, ok := m.lx.meridiems[string(m.sc.low[tk.s+tk.ndig:tk.e])]
+	return off, ok
 }
 
 // meridiem reads "a.m.", "p.m", "am", "PM" at i: the hours to add and the end.
@@ -606,28 +614,37 @@ func (m *matcher) shortYear(i, j int) int {
 	if tk.ndig != 2 || (m.sc.glued(j+1) && j+2 < m.n() && !m.sc.isStop(j+2, m.lx) && !m.sc.is(j+2, ',') && !m.sc.is(j+2, ')')) {
 		return i
 	}
-	century := func(yy, ahead int) int {
-		if m.dct.IsZero() {
-			if yy > 30 {
-				return 19
-			}
-			return 20
-		}
-		c := m.dct.Y / 100
-		if yy > m.dct.Y%100+ahead {
-			c--
-		}
-		return c
-	}
 	switch {
 	case tk.kind == kNum:
-		y := century(tk.val, 5)*100 + tk.val
+		y := m.twoDigitYear(tk.val)
 		return m.emit(i, j+2, Expr{Date: caldate.Date{Y: y}, Value: strconv.Itoa(y)})
 	case tk.e-tk.s == 3 && m.sc.low[tk.e-1] == 's' && tk.val%10 == 0:
-		d := century(tk.val, 0)*10 + tk.val/10
-		return m.emit(i, j+2, Expr{Date: caldate.Date{Y: d * 10}, EndDate: caldate.Date{Y: d*10 + 9}, Value: strconv.Itoa(d)})
+		return m.emit(i, j+2, decadeExpr(m.centuryOf(tk.val, 0)*100+tk.val))
 	}
 	return i
+}
+
+// twoDigitYear is the full year of "'08" or "3/5/13": the one nearest before
+// dct or up to five years after it.
+func (m *matcher) twoDigitYear(yy int) int {
+	return m.centuryOf(yy, 5)*100 + yy
+}
+
+// centuryOf is the century (20 for 20xx) of the two-digit year yy: dct's
+// unless yy lies more than ahead years after dct; without a dct, years over
+// 30 are read as 19xx.
+func (m *matcher) centuryOf(yy, ahead int) int {
+	if m.dct.IsZero() {
+		if yy > 30 {
+			return 19
+		}
+		return 20
+	}
+	c := m.dct.Y / 100
+	if yy > m.dct.Y%100+ahead {
+		c--
+	}
+	return c
 }
 
 // century reads "20th century", "the twentieth century", "the early 21st

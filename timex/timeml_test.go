@@ -9,12 +9,8 @@ import (
 // TestTimeML checks the TIMEX3 kinds and extents that TagTimeML gives,
 // on sentences of our own. dct Thursday 2019-04-25 unless said otherwise.
 func TestTimeML(t *testing.T) {
-	tg := Default()
-	type tx struct{ text, typ, value string }
-	cases := []struct {
-		s, dct string
-		w      []tx
-	}{
+	type tx = timeMLWant
+	cases := []timeMLCase{
 		{"The vote closes at 3:30 p.m. and results follow.", "2019-04-25",
 			[]tx{{"3:30 p.m.", "TIME", "2019-04-25T15:30"}}},
 		{"The ceasefire starts at 10 p.m. Wednesday.", "2019-04-25",
@@ -196,6 +192,23 @@ func TestTimeML(t *testing.T) {
 		{"Eight trading days after the crash, the index was flat.", "1989-11-02",
 			[]tx{{"Eight trading days", "DURATION", "P8D"}}},
 	}
+	checkTimeML(t, cases)
+}
+
+// timeMLWant is one expression TagTimeML must find, by its exact text.
+type timeMLWant struct{ text, typ, value string }
+
+// timeMLCase is a sentence, its document date and what TagTimeML must find.
+type timeMLCase struct {
+	s, dct string
+	w      []timeMLWant
+}
+
+// checkTimeML runs TagTimeML on each case and checks each wanted expression's
+// extent, type and value.
+func checkTimeML(t *testing.T, cases []timeMLCase) {
+	t.Helper()
+	tg := Default()
 	for _, c := range cases {
 		dct, err := caldate.Parse(c.dct)
 		if err != nil {
@@ -250,12 +263,8 @@ func TestTimeMLDrops(t *testing.T) {
 // TestNewsForms covers forms common in current web news that the TimeML
 // training sets hardly contain. dct Friday 2019-04-26 unless said otherwise.
 func TestNewsForms(t *testing.T) {
-	tg := Default()
-	type tx struct{ text, typ, value string }
-	cases := []struct {
-		s, dct string
-		w      []tx
-	}{
+	type tx = timeMLWant
+	cases := []timeMLCase{
 		// spaces and apostrophes as pages write them
 		{"The court ruled on April\u00a09, 2019 at 4\u00a0p.m. local time.", "2019-04-26",
 			[]tx{{"April\u00a09, 2019", "DATE", "2019-04-09"}, {"4\u00a0p.m.", "TIME", "2019-04-09T16:00"}}},
@@ -320,28 +329,7 @@ func TestNewsForms(t *testing.T) {
 		{"The minister left later Thursday.", "2019-04-26",
 			[]tx{{"later Thursday", "DATE", "2019-04-25"}}},
 	}
-	for _, c := range cases {
-		dct, err := caldate.Parse(c.dct)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := tg.TagTimeML(c.s, dct)
-		for _, w := range c.w {
-			var e *Expr
-			for i := range got {
-				if got[i].Text == w.text {
-					e = &got[i]
-				}
-			}
-			if e == nil {
-				t.Errorf("%q: no %q; got %v", c.s, w.text, texts(got))
-				continue
-			}
-			if string(e.Type) != w.typ || e.Value != w.value {
-				t.Errorf("%q: %q = %s %s, want %s %s", c.s, w.text, e.Type, e.Value, w.typ, w.value)
-			}
-		}
-	}
+	checkTimeML(t, cases)
 }
 
 // TestNewsFormsNot checks look-alikes of the forms above that are no time.
