@@ -425,6 +425,19 @@ func (m *matcher) season(i, s int) int {
 	if y == 0 && s == i && !m.flag(i-1, fMonthCue) {
 		return i // a bare "fall" or "spring" is a verb more often than not
 	}
+	if y == 0 && s > i && m.isw(s-1, "that") {
+		// "that summer" is the summer of the year last named. "spring" and
+		// "fall" after "that" are mostly verbs ("prices that fall"), so they
+		// count only where the phrase ends.
+		if (code == "SP" || code == "FA") && end < m.n() && m.sc.toks[end].kind == kWord {
+			return i
+		}
+		ref := m.lastDate(caldate.Year)
+		if ref.IsZero() {
+			return m.emit(i, end, Expr{Value: "XXXX-" + code})
+		}
+		return m.emit(i, end, Expr{Value: strconv.Itoa(ref.Y) + "-" + code})
+	}
 	if y == 0 {
 		if m.dct.IsZero() {
 			return m.emit(i, end, Expr{Value: "XXXX-" + code})

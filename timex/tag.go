@@ -160,12 +160,12 @@ func (m *matcher) at(i int) int {
 		if j := m.season(i, i); j > i {
 			return j
 		}
-	} else if the || fl&fMonthCue != 0 {
+	} else if the || k == "that" || fl&fMonthCue != 0 {
 		s := i + 1
 		if k == "this" && m.hasMod(m.kw(s)) {
 			s++ // "this past spring", "this coming winter"
 		}
-		if m.lx.words[string(m.kb(s))]&fSeason != 0 && (the || m.hasMod(k)) {
+		if m.lx.words[string(m.kb(s))]&fSeason != 0 && (the || k == "that" || m.hasMod(k)) {
 			if j := m.season(i, s); j > i {
 				return j
 			}
@@ -367,10 +367,18 @@ func (m *matcher) count(i int, article bool) (n, end int, ok bool) {
 	}
 	k := string(m.sc.key(i))
 	if v, ok := m.lx.cards[k]; ok {
-		// "twenty-five"
-		if v >= 20 && v%10 == 0 && v < 100 && m.sc.isDash(i+1) && m.sc.glued(i) && i+2 < m.n() {
-			if u, ok := m.lx.cards[string(m.sc.key(i+2))]; ok && u < 10 {
-				return v + u, i + 3, true
+		if v >= 20 && v%10 == 0 && v < 100 {
+			// "twenty-five"
+			if m.sc.isDash(i+1) && m.sc.glued(i) && i+2 < m.n() {
+				if u, ok := m.lx.cards[string(m.sc.key(i+2))]; ok && u < 10 {
+					return v + u, i + 3, true
+				}
+			}
+			// "twenty five", as transcripts write it
+			if i+1 < m.n() && m.sc.toks[i+1].kind == kWord {
+				if u, ok := m.lx.cards[string(m.sc.key(i+1))]; ok && u > 0 && u < 10 {
+					return v + u, i + 2, true
+				}
 			}
 		}
 		return v, i + 1, true
@@ -405,9 +413,16 @@ func (m *matcher) ordinal(i int) (n, end int, ok bool) {
 	if v, ok := m.lx.ords[k]; ok {
 		return v, i + 1, true
 	}
-	if v, ok := m.lx.cards[k]; ok && v >= 20 && v%10 == 0 && v < 100 && m.sc.isDash(i+1) && i+2 < m.n() {
-		if u, ok := m.lx.ords[string(m.sc.key(i+2))]; ok && u < 10 {
-			return v + u, i + 3, true
+	if v, ok := m.lx.cards[k]; ok && v >= 20 && v%10 == 0 && v < 100 {
+		if m.sc.isDash(i+1) && i+2 < m.n() {
+			if u, ok := m.lx.ords[string(m.sc.key(i+2))]; ok && u < 10 {
+				return v + u, i + 3, true // "seventy-sixth"
+			}
+		}
+		if i+1 < m.n() && m.sc.toks[i+1].kind == kWord {
+			if u, ok := m.lx.ords[string(m.sc.key(i+1))]; ok && u < 10 {
+				return v + u, i + 2, true // "seventy sixth"
+			}
 		}
 	}
 	return 0, i, false

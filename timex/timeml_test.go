@@ -325,6 +325,13 @@ func TestNewsForms(t *testing.T) {
 			[]tx{{"the prior year", "DATE", "2018"}}},
 		{"The dam was finished this past spring.", "2019-06-10",
 			[]tx{{"this past spring", "DATE", "2019-SP"}}},
+		{"The dam broke in 2009. That winter the valley flooded.", "2019-04-26",
+			[]tx{{"2009", "DATE", "2009"}, {"That winter", "DATE", "2009-WI"}}},
+		{"Nowadays few people write letters.", "2019-04-26",
+			[]tx{{"Nowadays", "DATE", "PRESENT_REF"}}},
+		// number words as transcripts space them
+		{"In the last twenty four hours the river rose.", "2019-04-26",
+			[]tx{{"the last twenty four hours", "DURATION", "PT24H"}}},
 		// a lead word is no tense cue: "later" does not make Thursday future
 		{"The minister left later Thursday.", "2019-04-26",
 			[]tx{{"later Thursday", "DATE", "2019-04-25"}}},
@@ -343,6 +350,8 @@ func TestNewsFormsNot(t *testing.T) {
 		"The Q&A ran long.",
 		"He said ''60 is the limit''.",
 		"The code 555/12/1234 failed.",
+		"Prices that fall sharply recover slowly.",
+		"Shoots that spring up die.",
 	} {
 		if got := tg.TagTimeML(s, dct); len(got) != 0 {
 			t.Errorf("%q: unexpected %v", s, texts(got))

@@ -278,6 +278,8 @@ func TestAnniversaries(t *testing.T) {
 			[]want{{"the 30th anniversary", "", "2022-08-24", "2022-08-24", ""}}, "1992-08-24", "2022"},
 		{"Pyongyang and Moscow celebrated the seventy-fifth anniversary of their diplomatic ties.", "",
 			[]want{{"the seventy-fifth anniversary", "", "2023-10-12", "2023-10-12", ""}}, "1948-10-12", "2023-10-12"},
+		{"Pyongyang and Moscow celebrated the seventy fifth anniversary of their diplomatic ties.", "",
+			[]want{{"the seventy fifth anniversary", "", "2023-10-12", "2023-10-12", ""}}, "1948-10-12", "2023-10-12"},
 		// an explicit base year that the table does not know
 		{"Villagers marked the 50th anniversary of the dam opened in 1968.", "",
 			[]want{{"the 50th anniversary", "", "2018", "2018", ""}}, "1968", "2018"},
