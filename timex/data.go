@@ -104,6 +104,9 @@ const (
 	// a part of a day counted from the last day named ("the next morning"):
 	// a TIME with the day's date
 	pAnchorPart
+	// a weekday counted from the last day named ("the previous Friday" -1,
+	// "the following Monday" 1): the phrase is followed by the weekday
+	pWeekdayRef
 )
 
 var phraseKinds = map[string]phraseKind{
@@ -112,7 +115,7 @@ var phraseKinds = map[string]phraseKind{
 	"year-value": pYearV, "year-ref": pYearRef, "week-value": pWeekV,
 	"week-ref":  pWeekRef,
 	"month-ref": pMonthRef, "century": pCentury, "anchor-part": pAnchorPart,
-	"decade": pDecade,
+	"decade": pDecade, "weekday-ref": pWeekdayRef,
 }
 
 type phrase struct {

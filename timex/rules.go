@@ -315,6 +315,21 @@ func (m *matcher) phrase(i int, k string) int {
 			if e, end, ok = m.valuePhrase(p, i, end); !ok {
 				continue
 			}
+		case pWeekdayRef:
+			wd, ok := m.weekdayAt(end)
+			if !ok {
+				continue
+			}
+			ref := m.lastDate(caldate.Day)
+			if ref.Precision() < caldate.Day {
+				continue
+			}
+			d := ref.AddDays(p.n)
+			for isoWeekday(d) != wd {
+				d = d.AddDays(p.n)
+			}
+			end = m.dayPart(end + 1)
+			e = Expr{Date: d, Value: d.String()}
 		case pAnchor:
 			// the last day named; a month or a year named since is no
 			// anchor for "the day before"
@@ -493,6 +508,9 @@ func (m *matcher) ago(i int) int {
 	u, ok := m.unit(e)
 	if !ok {
 		return i
+	}
+	if m.isw(e+1, "or") && m.isw(e+2, "so") && m.flag(e+3, fAgo) {
+		e += 2 // "a week or so ago": the approximation keeps the value
 	}
 	if shift, ok := m.lx.shifts[m.kw(e+1)]; ok && !m.flag(e+1, fAgo) {
 		return m.shifted(i, e+2, n*u.mult*shift, u)
@@ -983,6 +1001,15 @@ func (m *matcher) duration(i, start int) int {
 	}
 	// article: the count is a bare "a" or "an" ("a few" is a count of its own)
 	article := e == i+1 && m.sc.toks[i].kind == kWord && m.lx.articles[m.kw(i)] != 0
+	if !article && (m.isw(e, "to") || m.isw(e, "or") || m.sc.isDash(e)) {
+		// a range, "two to three weeks", "12-18 months", is one expression
+		// valued by its lower end
+		if n2, e2, ok := m.count(e+1, false); ok && n2 > n {
+			if _, ok := m.unit(e2); ok {
+				e = e2
+			}
+		}
+	}
 	hyph, half := false, false
 	if m.isHalf(e) && !article {
 		e, half = e+3, true // "2 1/2 years"

@@ -155,6 +155,13 @@ func (m *matcher) clock(i int) int {
 	after := false
 	if k := m.at(j); k > j && len(m.out) == n+1 && m.out[n].Date.Precision() == caldate.Day {
 		day, end, after = m.out[n].Date, k, true
+	} else if m.isw(j, "on") {
+		// "5 p.m. on Friday": the clock takes the day, which stays an
+		// expression of its own (tagged again when the scan reaches it)
+		m.out, m.meta = m.out[:n], m.meta[:n]
+		if k := m.at(j + 1); k > j+1 && len(m.out) == n+1 && m.out[n].Date.Precision() == caldate.Day {
+			day, after = m.out[n].Date, true
+		}
 	}
 	m.out, m.meta = m.out[:n], m.meta[:n]
 	if !after && n > 0 && i >= 2 && m.out[n-1].Date.Precision() == caldate.Day && m.out[n-1].End == m.sc.toks[i-2].e && (m.isw(i-1, "at") || m.sc.is(i-1, ',')) {

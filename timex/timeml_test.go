@@ -332,6 +332,19 @@ func TestNewsForms(t *testing.T) {
 		// number words as transcripts space them
 		{"In the last twenty four hours the river rose.", "2019-04-26",
 			[]tx{{"the last twenty four hours", "DURATION", "PT24H"}}},
+		// weekdays counted from the day last named, not from the dct
+		{"The bank failed on March 8. The previous Friday its chief resigned.", "2019-04-26",
+			[]tx{{"March 8", "DATE", "2019-03-08"}, {"The previous Friday", "DATE", "2019-03-01"}}},
+		{"They met on March 8 and again the following Monday night.", "2019-04-26",
+			[]tx{{"March 8", "DATE", "2019-03-08"}, {"the following Monday night", "TIME", "2019-03-11TNI"}}},
+		// a clock time takes the day named after it
+		{"The minister spoke at 5 p.m. on Tuesday.", "2019-04-26",
+			[]tx{{"5 p.m.", "TIME", "2019-04-23T17:00"}, {"Tuesday", "DATE", "2019-04-23"}}},
+		// approximations and ranges
+		{"The mine closed a week or so ago.", "2019-04-26",
+			[]tx{{"a week or so ago", "DATE", "2019-W16"}}},
+		{"Repairs take two to three weeks, or 12-18 months for the dam.", "2019-04-26",
+			[]tx{{"two to three weeks", "DURATION", "P2W"}, {"12-18 months", "DURATION", "P12M"}}},
 		// a lead word is no tense cue: "later" does not make Thursday future
 		{"The minister left later Thursday.", "2019-04-26",
 			[]tx{{"later Thursday", "DATE", "2019-04-25"}}},
