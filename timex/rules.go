@@ -852,6 +852,26 @@ func (m *matcher) monthFirst(i int) int {
 	return m.emit(i, e, Expr{Date: d, Value: v})
 }
 
+// ordinalDay reads "the second day of the talks" and "the first day of March"
+// at i ("the"). A day of a named month is that date; a day of anything else is
+// valued by the last day named, else dct, as a Value only: the text does not
+// say which day the talks began.
+func (m *matcher) ordinalDay(i int) int {
+	n, e, ok := m.ordinal(i + 1)
+	if !ok || n < 1 || n > 31 || !m.isw(e, "day") || !m.isw(e+1, "of") {
+		return i
+	}
+	if mi, me, ok := m.month(e + 2); ok {
+		y, end := m.optYear(me)
+		return m.monthDay(i, end, mi.m, n, y)
+	}
+	ref := m.lastDate(caldate.Day)
+	if ref.Precision() < caldate.Day {
+		return i
+	}
+	return m.emit(i, e+1, Expr{Value: ref.String()})
+}
+
 // dayOfMonth reads "on the 25th" (the 25th of dct's month or the nearest
 // month the clause's tense allows) and "the 25th of March" at i ("the").
 func (m *matcher) dayOfMonth(i int) int {

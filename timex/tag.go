@@ -224,6 +224,9 @@ func (m *matcher) at(i int) int {
 		if j := m.dayOfMonth(i); j > i {
 			return j
 		}
+		if j := m.ordinalDay(i); j > i {
+			return j
+		}
 	}
 	if j := m.anniversary(i, i); j > i {
 		return j

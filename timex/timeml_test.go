@@ -340,6 +340,11 @@ func TestNewsForms(t *testing.T) {
 		// a clock time takes the day named after it
 		{"The minister spoke at 5 p.m. on Tuesday.", "2019-04-26",
 			[]tx{{"5 p.m.", "TIME", "2019-04-23T17:00"}, {"Tuesday", "DATE", "2019-04-23"}}},
+		// ordinal days
+		{"The pope was chosen on March 13, the second day of the conclave.", "2019-04-26",
+			[]tx{{"March 13", "DATE", "2019-03-13"}, {"the second day", "DATE", "2019-03-13"}}},
+		{"The law took effect on the first day of March.", "2019-04-26",
+			[]tx{{"the first day of March", "DATE", "2019-03-01"}}},
 		// approximations and ranges
 		{"The mine closed a week or so ago.", "2019-04-26",
 			[]tx{{"a week or so ago", "DATE", "2019-W16"}}},
