@@ -487,6 +487,12 @@ func (lx *lexicon) relativeLine(line string) error {
 			return fmt.Errorf("bad offset in %q", line)
 		}
 		p.n, p.ref = n, f[1]
+	case pWeekdayRef:
+		n, err := strconv.Atoi(arg)
+		if err != nil || (n != -1 && n != 1) {
+			return fmt.Errorf("want -1 or 1 in %q", line)
+		}
+		p.n = n
 	case pRef:
 		switch arg {
 		case "PAST_REF", "PRESENT_REF", "FUTURE_REF":

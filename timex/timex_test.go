@@ -397,14 +397,16 @@ func TestLoadErrors(t *testing.T) {
 	if len(got) != 1 || got[0].Value != "2023-02-01" {
 		t.Errorf("custom table: got %v", texts(got))
 	}
-	for name, bad := range map[string]string{
-		"months.txt":        "smarch 13\n",
-		"relative.txt":      "week|last week|x\n",
-		"cues.txt":          "sometimes|maybe\n",
-		"anniversaries.txt": "1949-13-01 ; x\n",
-		"units.txt":         "day Q 1\n",
-		"holidays.txt":      "thanksgiving | 11-22>8\n",
+	for _, c := range []struct{ name, bad string }{
+		{"months.txt", "smarch 13\n"},
+		{"relative.txt", "week|last week|x\n"},
+		{"relative.txt", "weekday-ref|the previous|0\n"}, // would never reach the weekday
+		{"cues.txt", "sometimes|maybe\n"},
+		{"anniversaries.txt", "1949-13-01 ; x\n"},
+		{"units.txt", "day Q 1\n"},
+		{"holidays.txt", "thanksgiving | 11-22>8\n"},
 	} {
+		name, bad := c.name, c.bad
 		broken := fstest.MapFS{}
 		for k, v := range good {
 			broken[k] = v
