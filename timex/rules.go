@@ -324,9 +324,9 @@ func (m *matcher) phrase(i int, k string) int {
 			if ref.Precision() < caldate.Day {
 				continue
 			}
-			d := ref.AddDays(p.n)
-			for isoWeekday(d) != wd {
-				d = d.AddDays(p.n)
+			d := onOrAfter(ref.AddDays(1), wd)
+			if p.n < 0 {
+				d = onOrBefore(ref.AddDays(-1), wd)
 			}
 			end = m.dayPart(end + 1)
 			e = Expr{Date: d, Value: d.String()}

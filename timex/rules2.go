@@ -439,11 +439,7 @@ func (m *matcher) season(i, s int) int {
 		if (code == "SP" || code == "FA") && end < m.n() && m.sc.toks[end].kind == kWord {
 			return i
 		}
-		ref := m.lastDate(caldate.Year)
-		if ref.IsZero() {
-			return m.emit(i, end, Expr{Value: "XXXX-" + code})
-		}
-		return m.emit(i, end, Expr{Value: strconv.Itoa(ref.Y) + "-" + code})
+		y = m.lastDate(caldate.Year).Y // 0 only when dct is unknown too
 	}
 	if y == 0 {
 		if m.dct.IsZero() {

@@ -160,12 +160,12 @@ func (m *matcher) at(i int) int {
 		if j := m.season(i, i); j > i {
 			return j
 		}
-	} else if the || k == "that" || fl&fMonthCue != 0 {
+	} else if seasonDet := the || k == "that"; seasonDet || fl&fMonthCue != 0 {
 		s := i + 1
 		if k == "this" && m.hasMod(m.kw(s)) {
 			s++ // "this past spring", "this coming winter"
 		}
-		if m.lx.words[string(m.kb(s))]&fSeason != 0 && (the || k == "that" || m.hasMod(k)) {
+		if m.lx.words[string(m.kb(s))]&fSeason != 0 && (seasonDet || m.hasMod(k)) {
 			if j := m.season(i, s); j > i {
 				return j
 			}
@@ -370,19 +370,8 @@ func (m *matcher) count(i int, article bool) (n, end int, ok bool) {
 	}
 	k := string(m.sc.key(i))
 	if v, ok := m.lx.cards[k]; ok {
-		if v >= 20 && v%10 == 0 && v < 100 {
-			// "twenty-five"
-			if m.sc.isDash(i+1) && m.sc.glued(i) && i+2 < m.n() {
-				if u, ok := m.lx.cards[string(m.sc.key(i+2))]; ok && u < 10 {
-					return v + u, i + 3, true
-				}
-			}
-			// "twenty five", as transcripts write it
-			if i+1 < m.n() && m.sc.toks[i+1].kind == kWord {
-				if u, ok := m.lx.cards[string(m.sc.key(i+1))]; ok && u > 0 && u < 10 {
-					return v + u, i + 2, true
-				}
-			}
+		if u, e, ok := m.tensUnit(i, v, m.lx.cards, true); ok {
+			return v + u, e, true // "twenty-five", "twenty five"
 		}
 		return v, i + 1, true
 	}
@@ -416,19 +405,37 @@ func (m *matcher) ordinal(i int) (n, end int, ok bool) {
 	if v, ok := m.lx.ords[k]; ok {
 		return v, i + 1, true
 	}
-	if v, ok := m.lx.cards[k]; ok && v >= 20 && v%10 == 0 && v < 100 {
-		if m.sc.isDash(i+1) && i+2 < m.n() {
-			if u, ok := m.lx.ords[string(m.sc.key(i+2))]; ok && u < 10 {
-				return v + u, i + 3, true // "seventy-sixth"
-			}
-		}
-		if i+1 < m.n() && m.sc.toks[i+1].kind == kWord {
-			if u, ok := m.lx.ords[string(m.sc.key(i+1))]; ok && u < 10 {
-				return v + u, i + 2, true // "seventy sixth"
-			}
+	if v, ok := m.lx.cards[k]; ok {
+		if u, e, ok := m.tensUnit(i, v, m.lx.ords, false); ok {
+			return v + u, e, true // "seventy-sixth", "seventy sixth"
 		}
 	}
 	return 0, i, false
+}
+
+// tensUnit reads the unit word that completes a tens word v at i, from units
+// (cardinals or ordinals up to 9): after a dash ("twenty-five"; with glued, the
+// dash must touch the tens word) or after a space, as transcripts write it
+// ("twenty five"). It returns the unit and the end of the compound.
+func (m *matcher) tensUnit(i, v int, units map[string]int, glued bool) (u, end int, ok bool) {
+	if v < 20 || v%10 != 0 || v >= 100 {
+		return 0, i, false
+	}
+	j := i + 1
+	dashed := m.sc.isDash(j) && (!glued || m.sc.glued(i))
+	if dashed {
+		j++
+	} else if j >= m.n() || m.sc.toks[j].kind != kWord {
+		return 0, i, false
+	}
+	if j >= m.n() {
+		return 0, i, false
+	}
+	u, ok = units[string(m.sc.key(j))]
+	if !ok || u > 9 || (u == 0 && !dashed) {
+		return 0, i, false // spaced, a vague count is a word of its own: "twenty several"
+	}
+	return u, j + 1, true
 }
 
 // unit reads a duration unit at i.
